@@ -1,0 +1,33 @@
+"""presswork: news text to tidy tables.
+
+Split news articles into paragraphs and sentences with offsets that slice the text you
+gave (``text[start:end]``), one document at a time or many in parallel, and get pandas
+DataFrames out.
+
+>>> from presswork import Splitter
+>>> splitter = Splitter()
+>>> [s.text for s in splitter.sentences("Dr. Smith left at 5 p.m. on Nov. 13. He said so.")]
+['Dr. Smith left at 5 p.m. on Nov. 13.', 'He said so.']
+"""
+
+from presswork._core import (
+    PressworkError,
+    PressworkTypeError,
+    PressworkValueError,
+    Sentence,
+    Span,
+    Splitter,
+    __version__,
+)
+from presswork.datasets import sample_texts
+
+__all__ = [
+    "PressworkError",
+    "PressworkTypeError",
+    "PressworkValueError",
+    "Sentence",
+    "Span",
+    "Splitter",
+    "__version__",
+    "sample_texts",
+]

@@ -1,0 +1,22 @@
+//! The PyO3 binding, module `presswork._core`. It only converts: Python objects to
+//! borrowed UTF-8 text, core byte spans to code-point offsets and Python objects or
+//! numpy columns, core errors to the package's exceptions. All splitting is in the core.
+
+mod errors;
+mod spans;
+mod splitter;
+mod texts;
+
+use pyo3::prelude::*;
+
+/// The extension module.
+#[pymodule]
+#[pyo3(name = "_core")]
+fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    errors::register(m)?;
+    m.add_class::<spans::PySpan>()?;
+    m.add_class::<spans::PySentence>()?;
+    m.add_class::<splitter::PySplitter>()?;
+    Ok(())
+}

@@ -1,0 +1,288 @@
+//! `Splitter`: the Python face of [`crate::split::Splitter`].
+
+use numpy::IntoPyArray;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use rayon::prelude::*;
+
+use super::errors::{type_error, value_error};
+use super::spans::{PySentence, PySpan};
+use super::texts::{borrow_all, borrow_str, code_point_spans, collect_texts, Origin};
+use crate::split::{NewlineMode, Split, Splitter, SplitterOptions};
+
+/// Splits news text into paragraphs and sentences.
+#[pyclass(module = "presswork", name = "Splitter", frozen)]
+pub(crate) struct PySplitter {
+    inner: Splitter,
+}
+
+/// One document's sentences as code-point spans with paragraph indices.
+struct SentenceOffsets {
+    spans: Vec<(usize, usize)>,
+    paragraphs: Vec<usize>,
+}
+
+impl SentenceOffsets {
+    fn of(text: &str, split: &Split) -> SentenceOffsets {
+        SentenceOffsets {
+            spans: code_point_spans(text, split.sentences.iter().map(|s| s.span)),
+            paragraphs: split.sentences.iter().map(|s| s.paragraph).collect(),
+        }
+    }
+}
+
+impl PySplitter {
+    fn sentence_objects<'py>(
+        &self,
+        py: Python<'py>,
+        text: &str,
+        split: &Split,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let offsets = SentenceOffsets::of(text, split);
+        let sentences = split
+            .sentences
+            .iter()
+            .zip(offsets.spans)
+            .map(|(sentence, (start, end))| {
+                PySentence::from_slice(py, start, end, sentence.span.as_str(text), sentence.paragraph)
+            });
+        PyList::new(py, sentences)
+    }
+
+    fn paragraph_objects<'py>(
+        &self,
+        py: Python<'py>,
+        text: &str,
+        split: &Split,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let offsets = code_point_spans(text, split.paragraphs.iter().copied());
+        let spans = split
+            .paragraphs
+            .iter()
+            .zip(offsets)
+            .map(|(span, (start, end))| PySpan::from_slice(py, start, end, span.as_str(text)));
+        PyList::new(py, spans)
+    }
+
+    fn split_one(&self, py: Python<'_>, text: &str) -> Split {
+        py.detach(|| self.inner.split(text))
+    }
+
+    fn split_many(&self, py: Python<'_>, texts: &[&str]) -> Vec<Split> {
+        py.detach(|| self.inner.split_batch(texts))
+    }
+}
+
+#[pymethods]
+impl PySplitter {
+    #[new]
+    #[pyo3(signature = (*, abbreviations = None, newline = "sentence", headlines = true))]
+    fn new(abbreviations: Option<&Bound<'_, PyAny>>, newline: &str, headlines: bool) -> PyResult<Self> {
+        let py_err_value = |message: String| Python::attach(|py| value_error(py, message));
+        let newline: NewlineMode = newline
+            .parse()
+            .map_err(|e: crate::split::UnknownNewlineMode| py_err_value(e.to_string()))?;
+        let mut extra = Vec::new();
+        if let Some(abbreviations) = abbreviations {
+            let py = abbreviations.py();
+            if abbreviations.is_instance_of::<PyString>() {
+                return Err(type_error(
+                    py,
+                    "abbreviations must be an iterable of str, not a str (wrap it in a list)".to_string(),
+                ));
+            }
+            let iterator = abbreviations
+                .try_iter()
+                .map_err(|_| type_error(py, "abbreviations must be an iterable of str".to_string()))?;
+            for (n, item) in iterator.enumerate() {
+                let item = item?;
+                let Ok(word) = item.extract::<String>() else {
+                    let name = item.get_type().name()?;
+                    return Err(type_error(
+                        py,
+                        format!("abbreviations[{n}] is of type {name}; expected str"),
+                    ));
+                };
+                let trimmed = word.trim().trim_end_matches('.');
+                if trimmed.is_empty() || trimmed.chars().any(char::is_whitespace) {
+                    return Err(value_error(
+                        py,
+                        format!("abbreviations[{n}] = {word:?} is not a single word"),
+                    ));
+                }
+                extra.push(trimmed.to_string());
+            }
+        }
+        Ok(PySplitter {
+            inner: Splitter::new(SplitterOptions {
+                abbreviations: extra,
+                newline,
+                headlines,
+            }),
+        })
+    }
+
+    /// Extra abbreviations given to the constructor.
+    #[getter]
+    fn abbreviations(&self) -> Vec<String> {
+        self.inner.options().abbreviations.clone()
+    }
+
+    /// What a single line break means: "sentence", "paragraph" or "space".
+    #[getter]
+    fn newline(&self) -> &'static str {
+        self.inner.options().newline.as_str()
+    }
+
+    /// Whether headline-like lines stand alone in "space" mode.
+    #[getter]
+    fn headlines(&self) -> bool {
+        self.inner.options().headlines
+    }
+
+    /// Paragraphs of `text`.
+    fn paragraphs<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+        let py = text.py();
+        let text = borrow_str(text, Origin::Argument)?;
+        let split = self.split_one(py, text);
+        self.paragraph_objects(py, text, &split)
+    }
+
+    /// Sentences of `text` in document order.
+    fn sentences<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+        let py = text.py();
+        let text = borrow_str(text, Origin::Argument)?;
+        let split = self.split_one(py, text);
+        self.sentence_objects(py, text, &split)
+    }
+
+    /// Paragraphs and sentences of `text`.
+    fn split<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = text.py();
+        let text = borrow_str(text, Origin::Argument)?;
+        let split = self.split_one(py, text);
+        (
+            self.paragraph_objects(py, text, &split)?,
+            self.sentence_objects(py, text, &split)?,
+        )
+            .into_pyobject(py)
+    }
+
+    /// Sentences of many documents, split in parallel with the GIL released.
+    fn sentences_batch<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+        let py = texts.py();
+        let objects = collect_texts(texts)?;
+        let strs = borrow_all(&objects)?;
+        let splits = self.split_many(py, &strs);
+        let lists = strs
+            .iter()
+            .zip(&splits)
+            .map(|(text, split)| self.sentence_objects(py, text, split))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, lists)
+    }
+
+    /// Paragraphs of many documents, split in parallel with the GIL released.
+    fn paragraphs_batch<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+        let py = texts.py();
+        let objects = collect_texts(texts)?;
+        let strs = borrow_all(&objects)?;
+        let splits = self.split_many(py, &strs);
+        let lists = strs
+            .iter()
+            .zip(&splits)
+            .map(|(text, split)| self.paragraph_objects(py, text, split))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, lists)
+    }
+
+    /// Sentence offsets of many documents as numpy int64 columns: `document`,
+    /// `paragraph`, `sentence`, `start`, `end`. Splitting and offset conversion run in
+    /// parallel with the GIL released.
+    fn sentence_columns<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+        let py = texts.py();
+        let objects = collect_texts(texts)?;
+        let strs = borrow_all(&objects)?;
+        let columns = py.detach(|| {
+            let per_document: Vec<SentenceOffsets> = strs
+                .par_iter()
+                .map(|text| SentenceOffsets::of(text, &self.inner.split(text)))
+                .collect();
+            Columns::gather(&per_document)
+        });
+        let dict = PyDict::new(py);
+        dict.set_item("document", columns.document.into_pyarray(py))?;
+        dict.set_item("paragraph", columns.paragraph.into_pyarray(py))?;
+        dict.set_item("sentence", columns.sentence.into_pyarray(py))?;
+        dict.set_item("start", columns.start.into_pyarray(py))?;
+        dict.set_item("end", columns.end.into_pyarray(py))?;
+        Ok(dict)
+    }
+
+    /// A pandas DataFrame with one row per sentence (see `presswork.frames`).
+    #[pyo3(signature = (texts, *, keys = None))]
+    fn sentences_frame<'py>(
+        slf: &Bound<'py, Self>,
+        texts: &Bound<'py, PyAny>,
+        keys: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let frames = slf.py().import("presswork.frames")?;
+        frames.call_method1("sentences_frame", (slf, texts, keys))
+    }
+
+    fn __repr__(&self) -> String {
+        let options = self.inner.options();
+        format!(
+            "Splitter(abbreviations={:?}, newline={:?}, headlines={})",
+            options.abbreviations,
+            options.newline.as_str(),
+            if options.headlines { "True" } else { "False" }
+        )
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let options = slf.get().inner.options();
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("abbreviations", options.abbreviations.clone())?;
+        kwargs.set_item("newline", options.newline.as_str())?;
+        kwargs.set_item("headlines", options.headlines)?;
+        let partial = py.import("functools")?.getattr("partial")?;
+        let constructor = partial.call((slf.get_type(),), Some(&kwargs))?;
+        (constructor, PyTuple::empty(py)).into_pyobject(py)
+    }
+}
+
+/// Flat sentence columns of a batch.
+struct Columns {
+    document: Vec<i64>,
+    paragraph: Vec<i64>,
+    sentence: Vec<i64>,
+    start: Vec<i64>,
+    end: Vec<i64>,
+}
+
+impl Columns {
+    fn gather(per_document: &[SentenceOffsets]) -> Columns {
+        let total = per_document.iter().map(|d| d.spans.len()).sum();
+        let mut columns = Columns {
+            document: Vec::with_capacity(total),
+            paragraph: Vec::with_capacity(total),
+            sentence: Vec::with_capacity(total),
+            start: Vec::with_capacity(total),
+            end: Vec::with_capacity(total),
+        };
+        for (document, offsets) in per_document.iter().enumerate() {
+            for (index, (&(start, end), &paragraph)) in
+                offsets.spans.iter().zip(&offsets.paragraphs).enumerate()
+            {
+                columns.document.push(document as i64);
+                columns.paragraph.push(paragraph as i64);
+                columns.sentence.push(index as i64);
+                columns.start.push(start as i64);
+                columns.end.push(end as i64);
+            }
+        }
+        columns
+    }
+}
