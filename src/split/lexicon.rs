@@ -2,6 +2,34 @@
 //! linguist can read and extend them without reading the algorithm.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the words looked up are a few bytes long and come from the text, not from
+/// an adversary who could pick collisions that matter (the tables are fixed), so a
+/// simple multiplicative hash beats SipHash by a wide margin here.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// How a period after an abbreviation behaves (see `data/abbreviations.txt`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,11 +60,11 @@ const MAX_ABBREVIATION_LEN: usize = 24;
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
     /// Entries written with capitals: matched as written and in all capitals.
-    cased: HashMap<Box<str>, AbbreviationKind>,
+    cased: FastMap<Box<str>, AbbreviationKind>,
     /// Entries written in lower case: matched in any case (keys are lower case).
-    caseless: HashMap<Box<str>, AbbreviationKind>,
-    openers: HashSet<Box<str>>,
-    time_words: HashSet<Box<str>>,
+    caseless: FastMap<Box<str>, AbbreviationKind>,
+    openers: FastSet<Box<str>>,
+    time_words: FastSet<Box<str>>,
     /// Lower-cased labels, longest first.
     link_labels: Vec<Box<str>>,
 }
@@ -45,8 +73,8 @@ impl Lexicon {
     /// The built-in lists plus `extra` abbreviations (treated as ambiguous).
     pub(crate) fn new<S: AsRef<str>>(extra: &[S]) -> Lexicon {
         let mut lexicon = Lexicon {
-            cased: HashMap::new(),
-            caseless: HashMap::new(),
+            cased: FastMap::default(),
+            caseless: FastMap::default(),
             openers: words(OPENERS).map(Box::from).collect(),
             time_words: words(TIME_WORDS).map(Box::from).collect(),
             link_labels: lines(LINK_LABELS).map(|l| l.to_lowercase().into()).collect(),

@@ -7,23 +7,21 @@ use super::rules;
 use super::{NewlineMode, SplitterOptions};
 use crate::text::{trim_span, Span};
 
-/// Calls `f(paragraph, lines)` for every paragraph of `text`, where `lines` are the
-/// paragraph's non-blank lines, trimmed. A line ends at `\n`, `\r\n` or a lone `\r`.
-/// `buffer` is scratch space reused across paragraphs.
-pub(crate) fn for_each_paragraph(
-    text: &str,
-    mode: NewlineMode,
-    buffer: &mut Vec<Span>,
-    mut f: impl FnMut(Span, &[Span]),
-) {
+/// What the line scan reports, in document order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Piece {
+    /// A segment: a span sentences never cross, trimmed (see [`Segmenter`]).
+    Segment(Span),
+    /// The paragraph that the segments since the last paragraph belong to has ended.
+    ParagraphEnd(Span),
+}
+
+/// Scans `text` line by line and reports segments and paragraph ends, in one pass with
+/// O(1) memory. A line ends at `\n`, `\r\n` or a lone `\r`; a paragraph is a run of
+/// non-blank lines (white space only, non-breaking spaces included, is blank).
+pub(crate) fn scan(text: &str, options: &SplitterOptions, lexicon: &Lexicon, mut f: impl FnMut(Piece)) {
     let bytes = text.as_bytes();
-    buffer.clear();
-    let mut flush = |buffer: &mut Vec<Span>| {
-        if let (Some(first), Some(last)) = (buffer.first(), buffer.last()) {
-            f(Span::new(first.start, last.end), buffer);
-        }
-        buffer.clear();
-    };
+    let mut segmenter = Segmenter::new(text, options, lexicon);
     let mut start = 0;
     while start <= bytes.len() {
         let (end, next) = match memchr2(b'\n', b'\r', &bytes[start..]) {
@@ -36,52 +34,88 @@ pub(crate) fn for_each_paragraph(
         };
         let (line_start, line_end) = trim_span(bytes, start, end);
         if line_start == line_end {
-            flush(buffer);
+            segmenter.end_paragraph(&mut f);
         } else {
-            buffer.push(Span::new(line_start, line_end));
-            if mode == NewlineMode::Paragraph {
-                flush(buffer);
+            segmenter.line(Span::new(line_start, line_end), &mut f);
+            if options.newline == NewlineMode::Paragraph {
+                segmenter.end_paragraph(&mut f);
             }
         }
         start = next;
     }
-    flush(buffer);
+    segmenter.end_paragraph(&mut f);
 }
 
-/// Calls `f(segment)` for the pieces of a paragraph that sentences never cross.
+/// Groups the lines of a paragraph into segments, the pieces sentences never cross.
 ///
 /// With [`NewlineMode::Sentence`] and [`NewlineMode::Paragraph`] every line is a
 /// segment. With [`NewlineMode::Space`] lines join, except that a line opening a list
 /// item or a link label starts a segment, a link-label line ends one, and (with the
 /// `headlines` option) so does a headline-like line.
-pub(crate) fn for_each_segment(
-    text: &str,
-    lines: &[Span],
-    options: &SplitterOptions,
-    lexicon: &Lexicon,
-    mut f: impl FnMut(Span),
-) {
-    if options.newline != NewlineMode::Space {
-        lines.iter().copied().for_each(f);
-        return;
-    }
-    let mut segment_start = lines[0].start;
-    for pair in lines.windows(2) {
-        let (line, next) = (pair[0], pair[1]);
-        let line_text = line.as_str(text);
-        let next_text = next.as_str(text);
-        // A headline opens its paragraph or follows a finished sentence: a wrapped
-        // line in mid-sentence ("... said President Vladimir" / "Putin on ...") is not one.
-        let at_sentence_start = segment_start == line.start || ends_with_terminal(&text[..line.start]);
-        let stands_alone = lexicon.starts_with_link_label(line_text)
-            || (options.headlines && at_sentence_start && is_headline_like(line_text, next_text));
-        let opens_unit = lexicon.starts_with_link_label(next_text) || rules::opens_list_item(next_text);
-        if stands_alone || opens_unit {
-            f(Span::new(segment_start, line.end));
-            segment_start = next.start;
+struct Segmenter<'a> {
+    text: &'a str,
+    options: &'a SplitterOptions,
+    lexicon: &'a Lexicon,
+    /// First byte of the current paragraph.
+    paragraph_start: Option<usize>,
+    /// First byte of the segment being built (space mode).
+    segment_start: usize,
+    /// The previous line of the paragraph.
+    previous: Option<Span>,
+}
+
+impl<'a> Segmenter<'a> {
+    fn new(text: &'a str, options: &'a SplitterOptions, lexicon: &'a Lexicon) -> Self {
+        Segmenter {
+            text,
+            options,
+            lexicon,
+            paragraph_start: None,
+            segment_start: 0,
+            previous: None,
         }
     }
-    f(Span::new(segment_start, lines[lines.len() - 1].end));
+
+    fn line(&mut self, line: Span, f: &mut impl FnMut(Piece)) {
+        self.paragraph_start.get_or_insert(line.start);
+        if self.options.newline != NewlineMode::Space {
+            f(Piece::Segment(line));
+            self.previous = Some(line);
+            return;
+        }
+        match self.previous {
+            None => self.segment_start = line.start,
+            Some(previous) if self.breaks_between(previous, line) => {
+                f(Piece::Segment(Span::new(self.segment_start, previous.end)));
+                self.segment_start = line.start;
+            }
+            Some(_) => {}
+        }
+        self.previous = Some(line);
+    }
+
+    fn end_paragraph(&mut self, f: &mut impl FnMut(Piece)) {
+        let (Some(start), Some(last)) = (self.paragraph_start.take(), self.previous.take()) else {
+            return;
+        };
+        if self.options.newline == NewlineMode::Space {
+            f(Piece::Segment(Span::new(self.segment_start, last.end)));
+        }
+        f(Piece::ParagraphEnd(Span::new(start, last.end)));
+    }
+
+    /// In space mode: whether a segment ends between two consecutive lines.
+    fn breaks_between(&self, line: Span, next: Span) -> bool {
+        let line_text = line.as_str(self.text);
+        let next_text = next.as_str(self.text);
+        // A headline opens its paragraph or follows a finished sentence: a wrapped
+        // line in mid-sentence ("... said President Vladimir" / "Putin on ...") is not one.
+        let at_sentence_start =
+            self.segment_start == line.start || ends_with_terminal(&self.text[..line.start]);
+        let stands_alone = self.lexicon.starts_with_link_label(line_text)
+            || (self.options.headlines && at_sentence_start && is_headline_like(line_text, next_text));
+        stands_alone || self.lexicon.starts_with_link_label(next_text) || rules::opens_list_item(next_text)
+    }
 }
 
 /// True when the last non-space character before the end of `before` is a
@@ -140,11 +174,20 @@ pub(crate) fn is_headline_like(line: &str, next_line: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn paragraphs(text: &str, mode: NewlineMode) -> Vec<(String, usize)> {
+    fn paragraphs(text: &str, newline: NewlineMode) -> Vec<(String, usize)> {
+        let options = SplitterOptions {
+            newline,
+            ..Default::default()
+        };
+        let lexicon = Lexicon::new::<&str>(&[]);
         let mut out = Vec::new();
-        let mut buffer = Vec::new();
-        for_each_paragraph(text, mode, &mut buffer, |p, lines| {
-            out.push((p.as_str(text).to_string(), lines.len()))
+        let mut segments = 0;
+        scan(text, &options, &lexicon, |piece| match piece {
+            Piece::Segment(_) => segments += 1,
+            Piece::ParagraphEnd(p) => {
+                out.push((p.as_str(text).to_string(), segments));
+                segments = 0;
+            }
         });
         out
     }

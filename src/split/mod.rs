@@ -171,25 +171,19 @@ impl Splitter {
     pub fn split_into(&self, text: &str, out: &mut Split) {
         out.paragraphs.clear();
         out.sentences.clear();
-        let mut lines_buffer = Vec::new();
-        lines::for_each_paragraph(
-            text,
-            self.options.newline,
-            &mut lines_buffer,
-            |paragraph, lines| {
-                let index = out.paragraphs.len();
-                out.paragraphs.push(paragraph);
-                let sentences = &mut out.sentences;
-                lines::for_each_segment(text, lines, &self.options, &self.lexicon, |segment| {
-                    rules::split_segment(text, segment, &self.lexicon, &mut |span| {
-                        sentences.push(Sentence {
-                            span,
-                            paragraph: index,
-                        });
-                    });
+        let Split {
+            paragraphs,
+            sentences,
+        } = out;
+        lines::scan(text, &self.options, &self.lexicon, |piece| match piece {
+            lines::Piece::Segment(segment) => {
+                let paragraph = paragraphs.len();
+                rules::split_segment(text, segment, &self.lexicon, &mut |span| {
+                    sentences.push(Sentence { span, paragraph });
                 });
-            },
-        );
+            }
+            lines::Piece::ParagraphEnd(span) => paragraphs.push(span),
+        });
     }
 
     /// Sentences of `text`.
@@ -200,9 +194,10 @@ impl Splitter {
     /// Paragraphs of `text` (without finding sentences).
     pub fn paragraphs(&self, text: &str) -> Vec<Span> {
         let mut paragraphs = Vec::new();
-        let mut lines_buffer = Vec::new();
-        lines::for_each_paragraph(text, self.options.newline, &mut lines_buffer, |paragraph, _| {
-            paragraphs.push(paragraph);
+        lines::scan(text, &self.options, &self.lexicon, |piece| {
+            if let lines::Piece::ParagraphEnd(span) = piece {
+                paragraphs.push(span);
+            }
         });
         paragraphs
     }

@@ -16,6 +16,8 @@
 //! Besides terminal marks, a bullet (`•`) and the next item of an enumerated list
 //! (`1.)` … `2.)`, `a.` … `b.`) start a new sentence.
 
+use memchr::{memchr, memchr3};
+
 use super::lexicon::{AbbreviationKind, Lexicon};
 use crate::text::space::{decode_at, decode_before};
 use crate::text::{space_len_at, space_len_before, trim_span, Span};
@@ -43,18 +45,16 @@ pub(crate) fn split_segment(text: &str, segment: Span, lexicon: &Lexicon, emit: 
         lexicon,
         sentence_start: segment.start,
         list: None,
+        expected_marker: None,
         marker_end: segment.start,
     };
     scan.start_sentence(segment.start, false);
+    let mut finder = Finder::default();
     let mut i = segment.start;
-    while i < scan.end {
+    while let Some(found) = finder.next(&scan, i) {
+        i = found;
         let b = scan.bytes[i];
-        let expected_marker = scan.list.map(|l| l.first_byte());
-        if !INTERESTING[usize::from(b)] && expected_marker != Some(b) {
-            i += 1;
-            continue;
-        }
-        if expected_marker == Some(b) && scan.next_list_item_at(i) {
+        if scan.expected_marker == Some(b) && scan.next_list_item_at(i) {
             scan.end_sentence(i, emit);
             scan.start_sentence(i, true);
             i = scan.marker_end;
@@ -85,6 +85,39 @@ pub(crate) fn split_segment(text: &str, segment: Span, lexicon: &Lexicon, emit: 
     scan.end_sentence(scan.end, emit);
 }
 
+/// Finds the next byte the scan must look at. Outside lists that is a `.`, `?`, `!` or
+/// the lead byte 0xE2 (of `…` and the bullets), found with memchr and remembered
+/// until the scan passes it, so each byte is searched once. Inside a list the first
+/// byte of the next item's marker counts too, and a plain loop looks for all five.
+#[derive(Default)]
+struct Finder {
+    mark: Option<usize>,
+    lead: Option<usize>,
+}
+
+impl Finder {
+    fn next(&mut self, scan: &Scan<'_, '_>, from: usize) -> Option<usize> {
+        let (bytes, end) = (scan.bytes, scan.end);
+        if from >= end {
+            return None;
+        }
+        if let Some(marker) = scan.expected_marker {
+            return bytes[from..end]
+                .iter()
+                .position(|&b| INTERESTING[usize::from(b)] || b == marker)
+                .map(|k| from + k);
+        }
+        if self.mark.is_none_or(|m| m < from) {
+            self.mark = Some(memchr3(b'.', b'?', b'!', &bytes[from..end]).map_or(end, |k| from + k));
+        }
+        if self.lead.is_none_or(|l| l < from) {
+            self.lead = Some(memchr(0xE2, &bytes[from..end]).map_or(end, |k| from + k));
+        }
+        let next = self.mark.min(self.lead)?;
+        (next < end).then_some(next)
+    }
+}
+
 /// True when `line` opens with a bullet or a list enumerator (`1.`, `2)`, `a.`, `(3)`).
 pub(crate) fn opens_list_item(line: &str) -> bool {
     let bytes = line.as_bytes();
@@ -107,6 +140,8 @@ struct Scan<'t, 'l> {
     sentence_start: usize,
     /// The list marker the current sentence opened with, if any.
     list: Option<ListMarker>,
+    /// The first byte of the marker of the list's next item.
+    expected_marker: Option<u8>,
     /// End of the bullet / list marker that opens the current sentence: marks
     /// before it (the `.` of `1.`) end nothing.
     marker_end: usize,
@@ -129,6 +164,7 @@ impl Scan<'_, '_> {
             i = skip_space(self.bytes, i + 3, self.end);
         }
         self.list = ListMarker::parse(&self.bytes[..self.end], i, continuing);
+        self.expected_marker = self.list.map(ListMarker::first_byte);
         self.marker_end = match self.list {
             Some(marker) => i + marker.len,
             None => i,
