@@ -1,10 +1,9 @@
 //! `Splitter`: the Python face of [`crate::split::Splitter`].
 
-use numpy::IntoPyArray;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
-use rayon::prelude::*;
 
+use super::columns::SentenceColumns;
 use super::errors::{type_error, value_error};
 use super::spans::{PySentence, PySpan};
 use super::texts::{borrow_all, borrow_str, code_point_spans, collect_texts, Origin};
@@ -16,21 +15,6 @@ pub(crate) struct PySplitter {
     inner: Splitter,
 }
 
-/// One document's sentences as code-point spans with paragraph indices.
-struct SentenceOffsets {
-    spans: Vec<(usize, usize)>,
-    paragraphs: Vec<usize>,
-}
-
-impl SentenceOffsets {
-    fn of(text: &str, split: &Split) -> SentenceOffsets {
-        SentenceOffsets {
-            spans: code_point_spans(text, split.sentences.iter().map(|s| s.span)),
-            paragraphs: split.sentences.iter().map(|s| s.paragraph).collect(),
-        }
-    }
-}
-
 impl PySplitter {
     fn sentence_objects<'py>(
         &self,
@@ -38,11 +22,11 @@ impl PySplitter {
         text: &str,
         split: &Split,
     ) -> PyResult<Bound<'py, PyList>> {
-        let offsets = SentenceOffsets::of(text, split);
+        let offsets = code_point_spans(text, split.sentences.iter().map(|s| s.span));
         let sentences = split
             .sentences
             .iter()
-            .zip(offsets.spans)
+            .zip(offsets)
             .map(|(sentence, (start, end))| {
                 PySentence::from_slice(py, start, end, sentence.span.as_str(text), sentence.paragraph)
             });
@@ -203,20 +187,8 @@ impl PySplitter {
         let py = texts.py();
         let objects = collect_texts(texts)?;
         let strs = borrow_all(&objects)?;
-        let columns = py.detach(|| {
-            let per_document: Vec<SentenceOffsets> = strs
-                .par_iter()
-                .map(|text| SentenceOffsets::of(text, &self.inner.split(text)))
-                .collect();
-            Columns::gather(&per_document)
-        });
-        let dict = PyDict::new(py);
-        dict.set_item("document", columns.document.into_pyarray(py))?;
-        dict.set_item("paragraph", columns.paragraph.into_pyarray(py))?;
-        dict.set_item("sentence", columns.sentence.into_pyarray(py))?;
-        dict.set_item("start", columns.start.into_pyarray(py))?;
-        dict.set_item("end", columns.end.into_pyarray(py))?;
-        Ok(dict)
+        let columns = py.detach(|| SentenceColumns::build(&self.inner, &strs));
+        columns.into_dict(py)
     }
 
     /// A pandas DataFrame with one row per sentence (see `presswork.frames`).
@@ -250,39 +222,5 @@ impl PySplitter {
         let partial = py.import("functools")?.getattr("partial")?;
         let constructor = partial.call((slf.get_type(),), Some(&kwargs))?;
         (constructor, PyTuple::empty(py)).into_pyobject(py)
-    }
-}
-
-/// Flat sentence columns of a batch.
-struct Columns {
-    document: Vec<i64>,
-    paragraph: Vec<i64>,
-    sentence: Vec<i64>,
-    start: Vec<i64>,
-    end: Vec<i64>,
-}
-
-impl Columns {
-    fn gather(per_document: &[SentenceOffsets]) -> Columns {
-        let total = per_document.iter().map(|d| d.spans.len()).sum();
-        let mut columns = Columns {
-            document: Vec::with_capacity(total),
-            paragraph: Vec::with_capacity(total),
-            sentence: Vec::with_capacity(total),
-            start: Vec::with_capacity(total),
-            end: Vec::with_capacity(total),
-        };
-        for (document, offsets) in per_document.iter().enumerate() {
-            for (index, (&(start, end), &paragraph)) in
-                offsets.spans.iter().zip(&offsets.paragraphs).enumerate()
-            {
-                columns.document.push(document as i64);
-                columns.paragraph.push(paragraph as i64);
-                columns.sentence.push(index as i64);
-                columns.start.push(start as i64);
-                columns.end.push(end as i64);
-            }
-        }
-        columns
     }
 }
