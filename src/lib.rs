@@ -4,7 +4,8 @@
 //! Python package; it has no Python in it and is usable on its own.
 //!
 //! * [`text`]: byte spans, white space, and byte → code-point offsets;
-//! * [`split`]: paragraphs and sentences of news text.
+//! * [`split`]: paragraphs and sentences of news text;
+//! * [`entities`]: a gazetteer of known entities and the matcher that finds them.
 //!
 //! Every engine reads the original text and returns byte spans into it.
 //!
@@ -18,6 +19,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod entities;
 pub mod split;
 pub mod text;
 

@@ -11,6 +11,7 @@
 //! assert_eq!(cursor.advance_to(span.end), 12);
 //! ```
 
+pub mod normalize;
 mod offsets;
 pub(crate) mod space;
 
