@@ -1,7 +1,8 @@
 """presswork: news text to tidy tables.
 
-Split news articles into paragraphs and sentences with offsets that slice the text you
-gave (``text[start:end]``), one document at a time or many in parallel, and get pandas
+Split news articles into paragraphs and sentences, and find the mentions of known
+entities (a gazetteer of names and aliases), with offsets that slice the text you gave
+(``text[start:end]``), one document at a time or many in parallel, and get pandas
 DataFrames out.
 
 >>> from presswork import Splitter
@@ -11,6 +12,10 @@ DataFrames out.
 """
 
 from presswork._core import (
+    Entity,
+    EntityMatcher,
+    Gazetteer,
+    Mention,
     PressworkError,
     PressworkTypeError,
     PressworkValueError,
@@ -22,6 +27,10 @@ from presswork._core import (
 from presswork.datasets import sample_texts
 
 __all__ = [
+    "Entity",
+    "EntityMatcher",
+    "Gazetteer",
+    "Mention",
     "PressworkError",
     "PressworkTypeError",
     "PressworkValueError",

@@ -11,9 +11,15 @@ import pandas as pd
 from presswork._core import PressworkError, PressworkTypeError, PressworkValueError
 
 if TYPE_CHECKING:
-    from presswork._core import Splitter
+    from presswork._core import EntityMatcher, Gazetteer, Splitter
 
-__all__ = ["sentences_frame"]
+__all__ = [
+    "count_mentions",
+    "gazetteer_frame",
+    "gazetteer_from_frame",
+    "mentions_frame",
+    "sentences_frame",
+]
 
 SENTENCE_COLUMNS = ["key", "paragraph", "sentence", "start", "end", "text"]
 
@@ -85,3 +91,167 @@ def sentences_frame(
         },
         columns=SENTENCE_COLUMNS,
     )
+
+
+# --------------------------------------------------------------------------- entities
+
+MENTION_COLUMNS = [
+    "key",
+    "start",
+    "end",
+    "text",
+    "alias",
+    "entity_id",
+    "name",
+    "type",
+    "ambiguous",
+    "candidates",
+]
+
+
+def _object_array(values: list[Any]) -> np.ndarray:
+    """A 1-d object array of ``values`` (tuples stay whole, unlike ``np.array``)."""
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
+
+
+def mentions_frame(
+    matcher: EntityMatcher, texts: Any, keys: Iterable[Any] | None = None
+) -> pd.DataFrame:
+    """One row per mention: ``key``, ``start``, ``end``, ``text``, ``alias``, ``entity_id``,
+    ``name``, ``type``, ``ambiguous``, ``candidates``, then one column per extra field of
+    the entities found.
+
+    ``texts`` is a Series (its index gives the keys), a mapping or an iterable of strings.
+    An ambiguous mention (an alias several entities share) has no ``entity_id``, ``name``
+    or ``type`` (NA) and lists every candidate id in ``candidates``. Offsets are code
+    points: ``texts[key][start:end] == text``.
+
+    >>> from presswork import EntityMatcher, Gazetteer
+    >>> matcher = EntityMatcher(Gazetteer.from_dict({"Vladimir Putin": ["Putin"]}))
+    >>> matcher.mentions_frame(["PUTIN spoke."])[["key", "text", "entity_id"]].to_dict("records")
+    [{'key': 0, 'text': 'PUTIN', 'entity_id': 'Vladimir Putin'}]
+    """
+    index, values = _keys_and_texts(texts, keys)
+    try:
+        columns = matcher.mention_columns(values)
+    except PressworkTypeError as error:
+        raise _name_bad_document(error, index, values) from error
+    documents, starts, ends = columns["document"], columns["start"], columns["end"]
+    text = [values[d][s:e] for d, s, e in zip(documents.tolist(), starts.tolist(), ends.tolist())]
+
+    patterns, pattern_rows = np.unique(columns["pattern"], return_inverse=True)
+    aliases, candidates = matcher._pattern_table(patterns.tolist())
+    entity = columns["entity"]
+    known = entity >= 0
+    entities, entity_rows = np.unique(entity[known], return_inverse=True)
+    table = matcher.gazetteer._entity_table(entities.tolist())
+
+    def per_mention(field: str) -> np.ndarray:
+        out = np.full(len(entity), None, dtype=object)
+        out[known] = _object_array(table[field])[entity_rows]
+        return out
+
+    frame = {
+        "key": index.take(documents),
+        "start": starts,
+        "end": ends,
+        "text": _object_array(text),
+        "alias": _object_array(aliases)[pattern_rows],
+        "entity_id": per_mention("id"),
+        "name": per_mention("name"),
+        "type": per_mention("type"),
+        "ambiguous": ~known,
+        "candidates": _object_array([tuple(c) for c in candidates])[pattern_rows],
+    }
+    for field in table:
+        if field not in ("id", "name", "type"):
+            frame[field if field not in frame else f"extra_{field}"] = per_mention(field)
+    return pd.DataFrame(frame)
+
+
+def count_mentions(
+    matcher: EntityMatcher, texts: Any, keys: Iterable[Any] | None = None
+) -> pd.DataFrame:
+    """Mentions per entity per document: ``key``, ``entity_id``, ``name``, ``type``,
+    ``mentions`` and ``ambiguous`` (how many of those mentions were of an alias other
+    entities share too: an ambiguous mention counts for every candidate).
+
+    Rows are sorted by key, then by count (highest first).
+    """
+    frame = mentions_frame(matcher, texts, keys)
+    exploded = frame[["key", "candidates", "ambiguous"]].explode("candidates")
+    exploded = exploded.rename(columns={"candidates": "entity_id"})
+    counts = (
+        exploded.groupby(["key", "entity_id"], sort=False)
+        .agg(mentions=("ambiguous", "size"), ambiguous=("ambiguous", "sum"))
+        .reset_index()
+    )
+    gazetteer = matcher.gazetteer
+    counts.insert(2, "name", [gazetteer[i].name for i in counts["entity_id"]])
+    counts.insert(3, "type", [gazetteer[i].type for i in counts["entity_id"]])
+    counts["ambiguous"] = counts["ambiguous"].astype("int64")
+    order = counts.sort_values(["key", "mentions"], ascending=[True, False], kind="stable")
+    return order.reset_index(drop=True)
+
+
+def gazetteer_from_frame(
+    frame: pd.DataFrame,
+    *,
+    id: str | None = "id",
+    name: str = "name",
+    type: str = "type",
+    aliases: str = "aliases",
+    alias_separator: str | None = None,
+) -> Gazetteer:
+    """A gazetteer from a DataFrame: one row per entity (``aliases`` a list, or a string
+    split by ``alias_separator``) or one row per alias (rows with one id merge). Other
+    columns are extra fields; missing cells (None, NaN) are left out. ``id=None``: ids
+    are the names. Errors name the row and its index label.
+    """
+    from presswork._core import Gazetteer
+
+    if not isinstance(frame, pd.DataFrame):
+        raise PressworkTypeError(f"frame must be a pandas DataFrame, not {type_name(frame)}")
+    required = id if id is not None else name
+    if required not in frame.columns:
+        raise PressworkValueError(
+            f"the DataFrame has no column {required!r} (columns: {list(frame.columns)!r})"
+        )
+    columns = {str(c): frame[c].tolist() for c in frame.columns}
+    return Gazetteer._from_columns(
+        columns,
+        frame.index.tolist(),
+        id=id,
+        name=name,
+        type=type,
+        aliases=aliases,
+        alias_separator=alias_separator,
+    )
+
+
+def gazetteer_frame(gazetteer: Gazetteer) -> pd.DataFrame:
+    """One row per name or alias: ``id``, ``name``, ``type``, ``alias``, ``is_name``, and
+    one column per extra field."""
+    table = gazetteer._entity_table(list(range(len(gazetteer))))
+    entities = list(gazetteer)
+    counts = [1 + len(e.aliases) for e in entities]
+    rows = np.repeat(np.arange(len(entities)), counts)
+    frame = {field: _object_array(values)[rows] for field, values in table.items()}
+    alias = [a for e in entities for a in (e.name, *e.aliases)]
+    frame = {
+        "id": frame.pop("id"),
+        "name": frame.pop("name"),
+        "type": frame.pop("type"),
+        "alias": _object_array(alias),
+        "is_name": np.concatenate([[True] + [False] * (n - 1) for n in counts])
+        if counts
+        else np.array([], dtype=bool),
+        **frame,
+    }
+    return pd.DataFrame(frame)
+
+
+def type_name(value: object) -> str:
+    return type(value).__name__

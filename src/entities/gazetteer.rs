@@ -146,7 +146,13 @@ impl fmt::Display for GazetteerError {
             (Some(line), RowNumbering::Line) => write!(f, "line {line}: ")?,
             (None, _) => {}
         }
-        match &self.kind {
+        write!(f, "{}", self.kind)
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
             ErrorKind::MissingId => write!(f, "missing id"),
             ErrorKind::EmptyAlias => write!(f, "empty alias (empty or only white space)"),
             ErrorKind::NoWordCharacter { alias } => {

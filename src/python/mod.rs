@@ -1,9 +1,12 @@
 //! The PyO3 binding, module `presswork._core`. It only converts: Python objects to
 //! borrowed UTF-8 text, core byte spans to code-point offsets and Python objects or
-//! numpy columns, core errors to the package's exceptions. All splitting is in the core.
+//! numpy columns, core errors to the package's exceptions. All the work is in the core.
 
 mod columns;
 mod errors;
+mod gazetteer;
+mod json;
+mod matcher;
 mod spans;
 mod splitter;
 mod texts;
@@ -19,5 +22,9 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<spans::PySpan>()?;
     m.add_class::<spans::PySentence>()?;
     m.add_class::<splitter::PySplitter>()?;
+    m.add_class::<gazetteer::PyEntity>()?;
+    m.add_class::<gazetteer::PyGazetteer>()?;
+    m.add_class::<matcher::PyEntityMatcher>()?;
+    m.add_class::<matcher::PyMention>()?;
     Ok(())
 }

@@ -1,0 +1,499 @@
+//! `EntityMatcher` and `Mention`: the Python face of [`crate::entities::EntityMatcher`].
+
+use numpy::IntoPyArray;
+use pyo3::prelude::*;
+use pyo3::pyclass::CompareOp;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use rayon::prelude::*;
+
+use super::errors::value_error;
+use super::gazetteer::{PyEntity, PyGazetteer};
+use super::texts::{borrow_all, borrow_str, collect_texts, Origin};
+use crate::entities::{EntityMatcher, MatchOptions, Mention, PatternIndex};
+use crate::text::normalize::Normalized;
+use crate::text::CodePointCursor;
+
+/// A mention of a known entity: `text[start:end] == mention.text`.
+#[pyclass(module = "presswork", name = "Mention", frozen)]
+pub(crate) struct PyMention {
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    #[pyo3(get)]
+    text: Py<PyString>,
+    /// The gazetteer alias that matched, as written there.
+    #[pyo3(get)]
+    alias: Py<PyString>,
+    /// Every entity the alias may refer to (more than one: ambiguous).
+    #[pyo3(get)]
+    entities: Py<PyTuple>,
+}
+
+impl PyMention {
+    fn fields<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        (
+            self.start,
+            self.end,
+            self.text.bind(py),
+            self.alias.bind(py),
+            self.entities.bind(py),
+        )
+            .into_pyobject(py)
+    }
+
+    /// The one entity, or `None` when the alias is ambiguous.
+    fn single<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyEntity>> {
+        let entities = self.entities.bind(py);
+        if entities.len() == 1 {
+            entities.get_item(0).ok()?.cast_into::<PyEntity>().ok()
+        } else {
+            None
+        }
+    }
+}
+
+#[pymethods]
+impl PyMention {
+    #[new]
+    fn new(start: usize, end: usize, text: Py<PyString>, alias: Py<PyString>, entities: Py<PyTuple>) -> Self {
+        PyMention {
+            start,
+            end,
+            text,
+            alias,
+            entities,
+        }
+    }
+
+    /// The entity mentioned, or `None` when the alias is ambiguous (see `entities`).
+    #[getter]
+    fn entity<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyEntity>> {
+        self.single(py)
+    }
+
+    /// The entity's id (`None` when ambiguous).
+    #[getter]
+    fn entity_id(&self, py: Python<'_>) -> Option<Py<PyString>> {
+        self.single(py).map(|e| e.get().id().clone_ref(py))
+    }
+
+    /// The entity's display name (`None` when ambiguous).
+    #[getter]
+    fn name(&self, py: Python<'_>) -> Option<Py<PyString>> {
+        self.single(py).map(|e| e.get().name().clone_ref(py))
+    }
+
+    /// The entity's type (`None` when ambiguous or untyped).
+    #[getter(r#type)]
+    fn kind(&self, py: Python<'_>) -> Option<Py<PyString>> {
+        self.single(py)
+            .and_then(|e| e.get().kind().map(|k| k.clone_ref(py)))
+    }
+
+    /// The entity's extra fields (empty when ambiguous).
+    #[getter]
+    fn extra<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        match self.single(py) {
+            Some(entity) => entity.get().extra_copy(py),
+            None => Ok(PyDict::new(py)),
+        }
+    }
+
+    /// True when the alias belongs to several entities.
+    #[getter]
+    fn ambiguous(&self, py: Python<'_>) -> bool {
+        self.entities.bind(py).len() > 1
+    }
+
+    /// The ids of every candidate entity.
+    #[getter]
+    fn candidates<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let ids = self
+            .entities
+            .bind(py)
+            .iter()
+            .map(|e| Ok(e.cast_into::<PyEntity>()?.get().id().clone_ref(py)))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyTuple::new(py, ids)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let target = match self.single(py) {
+            Some(entity) => format!("entity_id={}", entity.get().id().bind(py).repr()?),
+            None => format!("candidates={}", self.candidates(py)?.repr()?),
+        };
+        Ok(format!(
+            "Mention(start={}, end={}, text={}, {target})",
+            self.start,
+            self.end,
+            self.text.bind(py).repr()?
+        ))
+    }
+
+    fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: CompareOp) -> PyResult<Py<PyAny>> {
+        let py = other.py();
+        let Ok(other) = other.cast::<PyMention>() else {
+            return Ok(py.NotImplemented());
+        };
+        match op {
+            CompareOp::Eq | CompareOp::Ne => Ok(self
+                .fields(py)?
+                .rich_compare(other.get().fields(py)?, op)?
+                .unbind()),
+            _ => Ok(py.NotImplemented()),
+        }
+    }
+
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        (self.start, self.end, self.text.bind(py))
+            .into_pyobject(py)?
+            .hash()
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        (slf.get_type(), slf.get().fields(slf.py())?).into_pyobject(slf.py())
+    }
+}
+
+/// Python objects shared by every mention of one pattern, made on first use.
+struct PatternObjects {
+    alias: PyOnceLock<Py<PyString>>,
+    entities: PyOnceLock<Py<PyTuple>>,
+}
+
+impl PatternObjects {
+    fn new() -> Self {
+        PatternObjects {
+            alias: PyOnceLock::new(),
+            entities: PyOnceLock::new(),
+        }
+    }
+}
+
+/// Finds mentions of a gazetteer's entities in text (Aho-Corasick over every alias).
+#[pyclass(module = "presswork", name = "EntityMatcher", frozen)]
+pub(crate) struct PyEntityMatcher {
+    inner: EntityMatcher,
+    gazetteer: Py<PyGazetteer>,
+    patterns: Vec<PatternObjects>,
+}
+
+impl PyEntityMatcher {
+    fn mention_object(
+        &self,
+        py: Python<'_>,
+        text: &str,
+        mention: &Mention,
+        start: usize,
+        end: usize,
+    ) -> PyResult<PyMention> {
+        let objects = &self.patterns[mention.pattern as usize];
+        let alias = objects
+            .alias
+            .get_or_init(py, || {
+                PyString::new(py, self.inner.alias(mention.pattern)).unbind()
+            })
+            .clone_ref(py);
+        let entities = objects
+            .entities
+            .get_or_try_init(py, || {
+                let gazetteer = self.gazetteer.bind(py).get();
+                let entities = self
+                    .inner
+                    .candidates(mention.pattern)
+                    .iter()
+                    .map(|&e| gazetteer.entity_object(py, e).cloned())
+                    .collect::<PyResult<Vec<_>>>()?;
+                PyResult::Ok(PyTuple::new(py, entities)?.unbind())
+            })?
+            .clone_ref(py);
+        Ok(PyMention {
+            start,
+            end,
+            text: PyString::new(py, mention.span.as_str(text)).unbind(),
+            alias,
+            entities,
+        })
+    }
+
+    fn mention_list<'py>(
+        &self,
+        py: Python<'py>,
+        text: &str,
+        mentions: &[Mention],
+    ) -> PyResult<Bound<'py, PyList>> {
+        let mut cursor = CodePointCursor::new(text);
+        let overlapping = self.inner.options().overlapping;
+        let objects = mentions
+            .iter()
+            .map(|m| {
+                if overlapping {
+                    // Ends are not in order when matches overlap: convert from the start.
+                    cursor = CodePointCursor::new(text);
+                }
+                let start = cursor.advance_to(m.span.start);
+                let end = cursor.advance_to(m.span.end);
+                Py::new(py, self.mention_object(py, text, m, start, end)?)
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, objects)
+    }
+}
+
+#[pymethods]
+impl PyEntityMatcher {
+    #[new]
+    #[pyo3(signature = (gazetteer, *, case_sensitive = false, normalize_punctuation = true, normalize_spaces = true, whole_words = true, overlapping = false))]
+    fn new(
+        py: Python<'_>,
+        gazetteer: Py<PyGazetteer>,
+        case_sensitive: bool,
+        normalize_punctuation: bool,
+        normalize_spaces: bool,
+        whole_words: bool,
+        overlapping: bool,
+    ) -> PyResult<Self> {
+        let options = MatchOptions {
+            case_sensitive,
+            normalize_punctuation,
+            normalize_spaces,
+            whole_words,
+            overlapping,
+        };
+        let core = gazetteer.bind(py).get().core().clone();
+        let inner = py
+            .detach(|| EntityMatcher::new(core, options))
+            .map_err(|e| value_error(py, e.to_string()))?;
+        let patterns = (0..inner.pattern_count())
+            .map(|_| PatternObjects::new())
+            .collect();
+        Ok(PyEntityMatcher {
+            inner,
+            gazetteer,
+            patterns,
+        })
+    }
+
+    /// The gazetteer this matcher was built from.
+    #[getter]
+    fn gazetteer(&self, py: Python<'_>) -> Py<PyGazetteer> {
+        self.gazetteer.clone_ref(py)
+    }
+
+    #[getter]
+    fn case_sensitive(&self) -> bool {
+        self.inner.options().case_sensitive
+    }
+
+    #[getter]
+    fn normalize_punctuation(&self) -> bool {
+        self.inner.options().normalize_punctuation
+    }
+
+    #[getter]
+    fn normalize_spaces(&self) -> bool {
+        self.inner.options().normalize_spaces
+    }
+
+    #[getter]
+    fn whole_words(&self) -> bool {
+        self.inner.options().whole_words
+    }
+
+    #[getter]
+    fn overlapping(&self) -> bool {
+        self.inner.options().overlapping
+    }
+
+    /// Number of patterns: distinct aliases after folding.
+    #[getter]
+    fn pattern_count(&self) -> usize {
+        self.inner.pattern_count()
+    }
+
+    /// Heap bytes held by the automaton.
+    #[getter]
+    fn automaton_memory(&self) -> usize {
+        self.inner.automaton_memory()
+    }
+
+    /// Mentions in `text`, in document order.
+    fn find<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+        let py = text.py();
+        let text = borrow_str(text, Origin::Argument)?;
+        let mentions = py.detach(|| self.inner.find(text));
+        self.mention_list(py, text, &mentions)
+    }
+
+    /// Mentions of many documents, found in parallel with the GIL released.
+    fn find_batch<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+        let py = texts.py();
+        let objects = collect_texts(texts)?;
+        let strs = borrow_all(&objects)?;
+        let found = py.detach(|| self.inner.find_batch(&strs));
+        let lists = strs
+            .iter()
+            .zip(&found)
+            .map(|(text, mentions)| self.mention_list(py, text, mentions))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, lists)
+    }
+
+    /// Mentions of many documents as numpy int64 columns: `document`, `start`, `end`
+    /// (code points), `pattern` and `entity` (the entity's index in the gazetteer, -1
+    /// when the alias is ambiguous). Found in parallel with the GIL released.
+    fn mention_columns<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+        let py = texts.py();
+        let objects = collect_texts(texts)?;
+        let strs = borrow_all(&objects)?;
+        let columns = py.detach(|| MentionColumns::build(&self.inner, &strs));
+        columns.into_dict(py)
+    }
+
+    /// For each pattern index: the alias as written and the ids of its candidates.
+    /// Used by the DataFrame helpers.
+    fn _pattern_table(
+        &self,
+        py: Python<'_>,
+        patterns: Vec<PatternIndex>,
+    ) -> PyResult<(Vec<String>, Vec<Vec<String>>)> {
+        let gazetteer = self.inner.gazetteer();
+        let mut aliases = Vec::with_capacity(patterns.len());
+        let mut candidates = Vec::with_capacity(patterns.len());
+        for pattern in patterns {
+            if pattern as usize >= self.inner.pattern_count() {
+                return Err(value_error(py, format!("no pattern {pattern}")));
+            }
+            aliases.push(self.inner.alias(pattern).to_string());
+            candidates.push(
+                self.inner
+                    .candidates(pattern)
+                    .iter()
+                    .map(|&e| gazetteer.entity(e).id.clone())
+                    .collect(),
+            );
+        }
+        Ok((aliases, candidates))
+    }
+
+    /// A pandas DataFrame, one row per mention (see `presswork.frames`).
+    #[pyo3(signature = (texts, *, keys = None))]
+    fn mentions_frame<'py>(
+        slf: &Bound<'py, Self>,
+        texts: &Bound<'py, PyAny>,
+        keys: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let frames = slf.py().import("presswork.frames")?;
+        frames.call_method1("mentions_frame", (slf, texts, keys))
+    }
+
+    /// Mentions per entity per document, as a DataFrame (see `presswork.frames`).
+    #[pyo3(signature = (texts, *, keys = None))]
+    fn count<'py>(
+        slf: &Bound<'py, Self>,
+        texts: &Bound<'py, PyAny>,
+        keys: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let frames = slf.py().import("presswork.frames")?;
+        frames.call_method1("count_mentions", (slf, texts, keys))
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let o = self.inner.options();
+        let flag = |b: bool| if b { "True" } else { "False" };
+        Ok(format!(
+            "EntityMatcher({}, case_sensitive={}, normalize_punctuation={}, normalize_spaces={}, whole_words={}, overlapping={})",
+            self.gazetteer.bind(py).repr()?,
+            flag(o.case_sensitive),
+            flag(o.normalize_punctuation),
+            flag(o.normalize_spaces),
+            flag(o.whole_words),
+            flag(o.overlapping)
+        ))
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let o = *slf.get().inner.options();
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("case_sensitive", o.case_sensitive)?;
+        kwargs.set_item("normalize_punctuation", o.normalize_punctuation)?;
+        kwargs.set_item("normalize_spaces", o.normalize_spaces)?;
+        kwargs.set_item("whole_words", o.whole_words)?;
+        kwargs.set_item("overlapping", o.overlapping)?;
+        let partial = py.import("functools")?.getattr("partial")?;
+        let constructor = partial.call((slf.get_type(),), Some(&kwargs))?;
+        (constructor, (slf.get().gazetteer.clone_ref(py),)).into_pyobject(py)
+    }
+}
+
+/// Mentions of a batch as flat columns, built in parallel (one scratch buffer per
+/// rayon task), concatenated in input order.
+#[derive(Default)]
+struct MentionColumns {
+    document: Vec<i64>,
+    start: Vec<i64>,
+    end: Vec<i64>,
+    pattern: Vec<i64>,
+    entity: Vec<i64>,
+}
+
+impl MentionColumns {
+    fn build(matcher: &EntityMatcher, texts: &[&str]) -> MentionColumns {
+        let per_thread = texts.len().div_ceil(rayon::current_num_threads() * 8).max(1);
+        let runs: Vec<MentionColumns> = texts
+            .par_chunks(per_thread)
+            .enumerate()
+            .map(|(run, documents)| {
+                let mut columns = MentionColumns::default();
+                let mut scratch = Normalized::default();
+                let mut mentions = Vec::new();
+                for (offset, text) in documents.iter().enumerate() {
+                    matcher.find_into(text, &mut scratch, &mut mentions);
+                    columns.push(matcher, (run * per_thread + offset) as i64, text, &mentions);
+                }
+                columns
+            })
+            .collect();
+        let mut out = MentionColumns::default();
+        for mut run in runs {
+            out.document.append(&mut run.document);
+            out.start.append(&mut run.start);
+            out.end.append(&mut run.end);
+            out.pattern.append(&mut run.pattern);
+            out.entity.append(&mut run.entity);
+        }
+        out
+    }
+
+    fn push(&mut self, matcher: &EntityMatcher, document: i64, text: &str, mentions: &[Mention]) {
+        let mut cursor = CodePointCursor::new(text);
+        let overlapping = matcher.options().overlapping;
+        for mention in mentions {
+            if overlapping {
+                cursor = CodePointCursor::new(text);
+            }
+            let candidates = matcher.candidates(mention.pattern);
+            self.document.push(document);
+            self.start.push(cursor.advance_to(mention.span.start) as i64);
+            self.end.push(cursor.advance_to(mention.span.end) as i64);
+            self.pattern.push(i64::from(mention.pattern));
+            self.entity.push(match candidates {
+                [one] => i64::from(*one),
+                _ => -1,
+            });
+        }
+    }
+
+    fn into_dict(self, py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+        let dict = PyDict::new(py);
+        dict.set_item("document", self.document.into_pyarray(py))?;
+        dict.set_item("start", self.start.into_pyarray(py))?;
+        dict.set_item("end", self.end.into_pyarray(py))?;
+        dict.set_item("pattern", self.pattern.into_pyarray(py))?;
+        dict.set_item("entity", self.entity.into_pyarray(py))?;
+        Ok(dict)
+    }
+}
