@@ -1,6 +1,7 @@
 """Type stubs for the Rust extension module ``presswork._core``."""
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from os import PathLike
 from typing import Literal, final
 
 import numpy as np
@@ -9,6 +10,10 @@ import pandas as pd
 from typing_extensions import TypeAlias
 
 __all__ = [
+    "Entity",
+    "EntityMatcher",
+    "Gazetteer",
+    "Mention",
     "PressworkError",
     "PressworkTypeError",
     "PressworkValueError",
@@ -124,4 +129,205 @@ class Splitter:
         may be a pandas Series (its index gives the keys), a mapping of key to text, or any
         iterable of strings (keys are positions unless ``keys`` is given).
         """
+    def __reduce__(self) -> tuple[object, ...]: ...
+
+@final
+class Entity:
+    """A known entity: canonical id, display name, type, aliases and extra fields."""
+
+    def __new__(
+        cls,
+        id: str,
+        name: str,
+        type: str | None = None,
+        aliases: list[str] | None = None,
+        extra: dict[str, object] | None = None,
+    ) -> Entity: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def type(self) -> str | None: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+    @property
+    def extra(self) -> dict[str, object]:
+        """Extra fields (a copy)."""
+    def __reduce__(self) -> tuple[object, ...]: ...
+
+@final
+class Gazetteer:
+    """Known entities with their aliases; the input of an ``EntityMatcher``.
+
+    Rows sharing an id merge (one row per alias works as well as one row per entity).
+    Bad rows raise ``PressworkValueError`` naming the row (or file line) and the
+    problem. An alias shared by several entities is kept: its mentions list every
+    candidate.
+
+    >>> from presswork import Gazetteer
+    >>> g = Gazetteer.from_dict({"Vladimir Putin": ["Putin", "President Putin"]}, type="PERSON")
+    >>> g["Vladimir Putin"].aliases
+    ('Putin', 'President Putin')
+    """
+
+    def __new__(cls, records: Iterable[Mapping[str, object]] | None = None) -> Gazetteer: ...
+    @staticmethod
+    def from_records(
+        records: Iterable[Mapping[str, object]],
+        *,
+        id: str | None = "id",
+        name: str = "name",
+        type: str = "type",
+        aliases: str = "aliases",
+        alias_separator: str | None = None,
+    ) -> Gazetteer:
+        """One mapping per entity or per alias; keys other than the four named are
+        extra fields. ``id=None``: ids are the names."""
+    @staticmethod
+    def from_dict(
+        mapping: Mapping[str, Iterable[str] | str | None], *, type: str | None = None
+    ) -> Gazetteer:
+        """``{name: aliases}``; names are also the ids."""
+    @staticmethod
+    def from_frame(
+        frame: pd.DataFrame,
+        *,
+        id: str | None = "id",
+        name: str = "name",
+        type: str = "type",
+        aliases: str = "aliases",
+        alias_separator: str | None = None,
+    ) -> Gazetteer:
+        """One row per entity or per alias; other columns are extra fields."""
+    @staticmethod
+    def read_jsonl(path: str | PathLike[str]) -> Gazetteer:
+        """JSON Lines: ``{"id", "name", "type", "aliases", ...extra}`` per line."""
+    @staticmethod
+    def read_csv(
+        path: str | PathLike[str],
+        *,
+        id: str | None = "id",
+        name: str = "name",
+        type: str = "type",
+        aliases: str = "aliases",
+        alias_separator: str | None = "|",
+    ) -> Gazetteer:
+        """CSV with a header row; other columns are extra fields."""
+    @staticmethod
+    def from_jsonl(text: str) -> Gazetteer:
+        """A gazetteer from JSON Lines text."""
+    @staticmethod
+    def _from_columns(
+        columns: dict[str, list[object]],
+        labels: list[object],
+        *,
+        id: str | None,
+        name: str,
+        type: str,
+        aliases: str,
+        alias_separator: str | None = None,
+    ) -> Gazetteer: ...
+    def save(self, path: str | PathLike[str]) -> None:
+        """Save as JSON Lines."""
+    def to_jsonl(self) -> str: ...
+    def to_frame(self) -> pd.DataFrame:
+        """One row per name or alias."""
+    def ambiguous_aliases(self) -> list[tuple[str, list[str]]]:
+        """Aliases shared by several entities, with their ids."""
+    def _entity_table(self, indices: list[int]) -> dict[str, list[object]]: ...
+    @property
+    def alias_count(self) -> int: ...
+    def __getitem__(self, id: str, /) -> Entity: ...
+    def __contains__(self, id: object, /) -> bool: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Entity]: ...
+    def __reduce__(self) -> tuple[object, ...]: ...
+
+@final
+class Mention:
+    """A mention of a known entity: ``text[mention.start:mention.end] == mention.text``."""
+
+    def __new__(
+        cls, start: int, end: int, text: str, alias: str, entities: tuple[Entity, ...]
+    ) -> Mention: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def alias(self) -> str:
+        """The gazetteer alias that matched, as written there."""
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        """Every candidate entity (more than one when the alias is ambiguous)."""
+    @property
+    def entity(self) -> Entity | None: ...
+    @property
+    def entity_id(self) -> str | None: ...
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def type(self) -> str | None: ...
+    @property
+    def extra(self) -> dict[str, object]: ...
+    @property
+    def ambiguous(self) -> bool: ...
+    @property
+    def candidates(self) -> tuple[str, ...]: ...
+    def __reduce__(self) -> tuple[object, ...]: ...
+
+@final
+class EntityMatcher:
+    """Finds mentions of a gazetteer's entities: whole words, leftmost-longest, case,
+    typographic variants and white space folded (each an option).
+
+    >>> from presswork import EntityMatcher, Gazetteer
+    >>> m = EntityMatcher(Gazetteer.from_dict({"Carnegie Center": None}))
+    >>> [x.text for x in m.find("said Moscow CARNEGIE Center’s Alexei Malashenko")]
+    ['CARNEGIE Center']
+    """
+
+    def __new__(
+        cls,
+        gazetteer: Gazetteer,
+        *,
+        case_sensitive: bool = False,
+        normalize_punctuation: bool = True,
+        normalize_spaces: bool = True,
+        whole_words: bool = True,
+        overlapping: bool = False,
+    ) -> EntityMatcher: ...
+    @property
+    def gazetteer(self) -> Gazetteer: ...
+    @property
+    def case_sensitive(self) -> bool: ...
+    @property
+    def normalize_punctuation(self) -> bool: ...
+    @property
+    def normalize_spaces(self) -> bool: ...
+    @property
+    def whole_words(self) -> bool: ...
+    @property
+    def overlapping(self) -> bool: ...
+    @property
+    def pattern_count(self) -> int: ...
+    @property
+    def automaton_memory(self) -> int: ...
+    def find(self, text: str) -> list[Mention]:
+        """Mentions in ``text``, in document order."""
+    def find_batch(self, texts: Iterable[str]) -> list[list[Mention]]:
+        """Mentions of many documents, found in parallel with the GIL released."""
+    def mention_columns(self, texts: Iterable[str]) -> dict[str, npt.NDArray[np.int64]]:
+        """Numpy columns ``document``, ``start``, ``end``, ``pattern``, ``entity`` (-1:
+        ambiguous)."""
+    def _pattern_table(self, patterns: list[int]) -> tuple[list[str], list[list[str]]]: ...
+    def mentions_frame(
+        self, texts: object, *, keys: Iterable[object] | None = None
+    ) -> pd.DataFrame:
+        """One row per mention."""
+    def count(self, texts: object, *, keys: Iterable[object] | None = None) -> pd.DataFrame:
+        """Mentions per entity per document."""
     def __reduce__(self) -> tuple[object, ...]: ...

@@ -325,7 +325,10 @@ impl PyGazetteer {
     /// (a list, or one str, split by `alias_separator` when given); other keys are
     /// extra fields. Rows with the same id merge. `id=None`: ids are the names.
     #[staticmethod]
-    #[pyo3(signature = (records, *, id = Some("id"), name = "name", r#type = "type", aliases = "aliases", alias_separator = None))]
+    #[pyo3(
+        signature = (records, *, id = Some("id"), name = "name", r#type = "type", aliases = "aliases", alias_separator = None),
+        text_signature = "(records, *, id='id', name='name', type='type', aliases='aliases', alias_separator=None)"
+    )]
     fn from_records(
         py: Python<'_>,
         records: &Bound<'_, PyAny>,
@@ -427,7 +430,10 @@ impl PyGazetteer {
     /// A gazetteer from a pandas DataFrame (see `presswork.frames.gazetteer_from_frame`):
     /// one row per entity or one row per alias; other columns are extra fields.
     #[staticmethod]
-    #[pyo3(signature = (frame, *, id = Some("id"), name = "name", r#type = "type", aliases = "aliases", alias_separator = None))]
+    #[pyo3(
+        signature = (frame, *, id = Some("id"), name = "name", r#type = "type", aliases = "aliases", alias_separator = None),
+        text_signature = "(frame, *, id='id', name='name', type='type', aliases='aliases', alias_separator=None)"
+    )]
     fn from_frame<'py>(
         py: Python<'py>,
         frame: &Bound<'py, PyAny>,
@@ -507,7 +513,10 @@ impl PyGazetteer {
     /// may hold several aliases split by `alias_separator`; other columns are extra
     /// fields. `id=None`: ids are the names. Errors name the line.
     #[staticmethod]
-    #[pyo3(signature = (path, *, id = Some("id"), name = "name", r#type = "type", aliases = "aliases", alias_separator = Some("|")))]
+    #[pyo3(
+        signature = (path, *, id = Some("id"), name = "name", r#type = "type", aliases = "aliases", alias_separator = Some("|")),
+        text_signature = "(path, *, id='id', name='name', type='type', aliases='aliases', alias_separator='|')"
+    )]
     fn read_csv(
         py: Python<'_>,
         path: std::path::PathBuf,
