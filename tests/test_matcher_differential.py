@@ -5,7 +5,11 @@ exactly; where presswork adds a rule (whole words), the reference is pyahocorasi
 overlapping matches put through that rule in Python, as a user would have to:
 
 * all matches, overlapping (``overlapping=True`` vs ``Automaton.iter``);
-* leftmost-longest without overlaps (the default mode vs ``Automaton.iter_long``);
+* leftmost-longest without overlaps: the default mode vs the greedy leftmost, then
+  longest choice over ``Automaton.iter``'s matches. (``Automaton.iter_long`` is not
+  compared: it misses a shorter match when a longer candidate that started at the same
+  place fails, e.g. patterns ``b`` and ``1b1`` in ``1b`` give nothing; the case is
+  pinned below.)
 * whole words: among the overlapping matches that pass the word-boundary rule, the
   leftmost, then longest, greedily without overlaps: presswork's documented rule.
 
@@ -88,13 +92,20 @@ def test_overlapping_equals_pyahocorasick_iter(patterns: list[str], text: str) -
 
 @settings(max_examples=300, deadline=None)
 @given(patterns_strategy, text_strategy)
-def test_leftmost_longest_equals_pyahocorasick_iter_long(patterns: list[str], text: str) -> None:
+def test_leftmost_longest_equals_greedy_choice_over_pyahocorasick(
+    patterns: list[str], text: str
+) -> None:
     matcher = matcher_for(patterns, whole_words=False)
-    automaton = automaton_for(patterns)
-    expected = [(end + 1 - len(p), end + 1) for end, p in automaton.iter_long(text)]
+    expected = greedy_leftmost_longest(reference_all(automaton_for(patterns), text))
     assert ours(matcher, text) == expected
-    # iter_long is leftmost-longest: the same as the greedy choice over all matches.
-    assert expected == greedy_leftmost_longest(reference_all(automaton, text))
+
+
+def test_pyahocorasick_iter_long_misses_a_shorter_match() -> None:
+    patterns, text = ["b", "1b1"], "1b"
+    iter_long = [(end + 1 - len(p), end + 1) for end, p in automaton_for(patterns).iter_long(text)]
+    # pyahocorasick 2.x answers [] here; `b` at 1..2 is the leftmost-longest match.
+    assert iter_long in ([], [(1, 2)])
+    assert ours(matcher_for(patterns, whole_words=False), text) == [(1, 2)]
 
 
 @settings(max_examples=300, deadline=None)
