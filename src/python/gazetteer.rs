@@ -117,15 +117,9 @@ impl PyEntity {
 
     fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: CompareOp) -> PyResult<Py<PyAny>> {
         let py = other.py();
-        let Ok(other) = other.cast::<PyEntity>() else {
-            return Ok(py.NotImplemented());
-        };
-        match op {
-            CompareOp::Eq | CompareOp::Ne => Ok(self
-                .fields(py)?
-                .rich_compare(other.get().fields(py)?, op)?
-                .unbind()),
-            _ => Ok(py.NotImplemented()),
+        match other.cast::<PyEntity>() {
+            Ok(other) => super::spans::compare(py, self.fields(py)?, other.get().fields(py)?, op),
+            Err(_) => Ok(py.NotImplemented()),
         }
     }
 

@@ -134,15 +134,9 @@ impl PyMention {
 
     fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: CompareOp) -> PyResult<Py<PyAny>> {
         let py = other.py();
-        let Ok(other) = other.cast::<PyMention>() else {
-            return Ok(py.NotImplemented());
-        };
-        match op {
-            CompareOp::Eq | CompareOp::Ne => Ok(self
-                .fields(py)?
-                .rich_compare(other.get().fields(py)?, op)?
-                .unbind()),
-            _ => Ok(py.NotImplemented()),
+        match other.cast::<PyMention>() {
+            Ok(other) => super::spans::compare(py, self.fields(py)?, other.get().fields(py)?, op),
+            Err(_) => Ok(py.NotImplemented()),
         }
     }
 

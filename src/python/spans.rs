@@ -68,7 +68,7 @@ impl PySpan {
 }
 
 /// `==` and `!=` by comparing field tuples; other comparisons are not supported.
-fn compare<'py, T>(py: Python<'py>, left: T, right: T, op: CompareOp) -> PyResult<Py<PyAny>>
+pub(crate) fn compare<'py, T>(py: Python<'py>, left: T, right: T, op: CompareOp) -> PyResult<Py<PyAny>>
 where
     T: IntoPyObject<'py>,
 {
