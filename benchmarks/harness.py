@@ -1,0 +1,133 @@
+"""What the benchmark scripts share: one fresh interpreter per measured row, its
+result read back as JSON, bounded in time and memory; peak-memory reset; small
+formatting helpers.
+
+A script calls ``run_job(script, job, env, timeout, max_rss)`` from its driver, and in
+its ``--worker`` mode ``worker_main(run_worker, job_json)``, where ``run_worker`` does
+the measuring and returns a dict.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+HERE = Path(__file__).resolve().parent
+RESULT_TAG = "@@RESULT "
+
+
+def version(dist: str) -> str:
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return "?"
+
+
+def maxrss() -> int:
+    r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return r if sys.platform == "darwin" else r * 1024
+
+
+def reset_peak() -> bool:
+    """Reset the kernel's high-water RSS mark (Linux >= 4.0) so ru_maxrss restarts from now."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def trim_heap() -> None:
+    """Give freed heap memory back to the OS (glibc), so later allocations show up in RSS."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+def worker_main(run_worker: Callable[[dict[str, Any]], dict[str, Any]], job_json: str) -> int:
+    job = json.loads(job_json)
+    try:
+        result = {"status": "ok", **run_worker(job)}
+    except Exception as e:  # noqa: BLE001 - every failure is a result to report
+        result = {"status": " ".join(f"error: {type(e).__name__}: {e}".split())[:300]}
+    sys.stdout.flush()
+    print(RESULT_TAG + json.dumps(result), flush=True)
+    return 0
+
+
+def child_rss(pid: int) -> int | None:
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def run_job(
+    script: Path, job: dict[str, Any], env: dict[str, str], timeout: float, max_rss: float
+) -> dict:
+    """Run ``job`` in a fresh interpreter; never raises."""
+    cmd = [sys.executable, str(script), "--worker", json.dumps(job)]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=HERE
+    )
+    status = None
+    while True:
+        try:
+            stdout, stderr = proc.communicate(timeout=0.25)
+            break
+        except subprocess.TimeoutExpired:
+            elapsed = time.perf_counter() - t0
+            rss = child_rss(proc.pid)
+            if elapsed > timeout:
+                status = f"timeout (> {timeout:g} s)"
+            elif rss is not None and rss > max_rss:
+                status = f"killed: RSS > {max_rss / 2**30:g} GiB"
+            if status:
+                proc.kill()
+                stdout, stderr = proc.communicate()
+                break
+    if status:
+        return {"status": status}
+    for line in reversed(stdout.splitlines()):
+        if line.startswith(RESULT_TAG):
+            return json.loads(line[len(RESULT_TAG) :])
+    tail = (stderr.strip().splitlines() or [f"exit code {proc.returncode}"])[-1]
+    return {"status": " ".join(f"error: {tail}".split())[:300]}
+
+
+def env(threads: int | None, extra: dict[str, str]) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("RAYON_NUM_THREADS", None)
+    env.update(extra)
+    if threads is not None:
+        env["RAYON_NUM_THREADS"] = str(threads)
+    return env
+
+
+def cell(text: str, limit: int = 90) -> str:
+    """``text`` on one line, safe inside a Markdown table cell."""
+    text = " ".join(str(text).split()).replace("|", "\\|")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def parse_subset(s: str, defaults: dict[str, float]) -> dict[str, float]:
+    out = dict(defaults)
+    for part in filter(None, (p.strip() for p in s.split(","))):
+        name, _, mb = part.partition("=")
+        out[name.strip()] = float(mb)
+    return out
