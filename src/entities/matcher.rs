@@ -246,7 +246,6 @@ impl EntityMatcher {
             self.normalizer.normalize_into(text, scratch);
             scratch.as_bytes()
         };
-        let first = out.len();
         let mut emit = |start: usize, end: usize, pattern: PatternIndex| {
             out.push(Mention {
                 span: Span::new(start, end),
@@ -263,7 +262,7 @@ impl EntityMatcher {
             }
         }
         if !self.normalizer.is_identity() && !scratch.edits().is_empty() {
-            for mention in &mut out[first..] {
+            for mention in out.iter_mut() {
                 mention.span = Span::new(
                     scratch.original(mention.span.start, Side::Start),
                     scratch.original(mention.span.end, Side::End),

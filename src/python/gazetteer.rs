@@ -142,6 +142,16 @@ struct FieldNames {
 }
 
 impl FieldNames {
+    fn new(id: Option<&str>, name: &str, kind: &str, aliases: &str, separator: Option<&str>) -> Self {
+        FieldNames {
+            id: id.map(str::to_string),
+            name: name.to_string(),
+            kind: kind.to_string(),
+            aliases: aliases.to_string(),
+            separator: separator.map(str::to_string),
+        }
+    }
+
     fn role(&self, key: &str) -> Option<Role> {
         if self.id.as_deref() == Some(key) {
             Some(Role::Id)
@@ -339,13 +349,7 @@ impl PyGazetteer {
                     .to_string(),
             ));
         }
-        let fields = FieldNames {
-            id: id.map(str::to_string),
-            name: name.to_string(),
-            kind: r#type.to_string(),
-            aliases: aliases.to_string(),
-            separator: alias_separator.map(str::to_string),
-        };
+        let fields = FieldNames::new(id, name, r#type, aliases, alias_separator);
         let mut builder = Gazetteer::builder().ids_from_names(id.is_none());
         let iterator = records
             .try_iter()
@@ -391,13 +395,7 @@ impl PyGazetteer {
         aliases: &str,
         alias_separator: Option<&str>,
     ) -> PyResult<PyGazetteer> {
-        let fields = FieldNames {
-            id: id.map(str::to_string),
-            name: name.to_string(),
-            kind: r#type.to_string(),
-            aliases: aliases.to_string(),
-            separator: alias_separator.map(str::to_string),
-        };
+        let fields = FieldNames::new(id, name, r#type, aliases, alias_separator);
         let columns: Vec<(String, Bound<'_, PyList>)> = columns
             .iter()
             .map(|(k, v)| Ok((k.extract::<String>()?, v.cast_into::<PyList>()?)))
@@ -467,13 +465,7 @@ impl PyGazetteer {
                 "mapping must be a dict of name -> aliases".to_string(),
             ));
         };
-        let fields = FieldNames {
-            id: None,
-            name: "name".to_string(),
-            kind: "type".to_string(),
-            aliases: "aliases".to_string(),
-            separator: None,
-        };
+        let fields = FieldNames::new(None, "name", "type", "aliases", None);
         let mut builder = Gazetteer::builder().ids_from_names(true);
         for (row, pair) in mapping.items()?.iter().enumerate() {
             let (key, value): (Bound<'_, PyAny>, Bound<'_, PyAny>) = pair.extract()?;
