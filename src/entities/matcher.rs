@@ -9,10 +9,12 @@
 //! Whole words: a span must not start right after a letter or digit when its first
 //! character is one, nor end right before one when its last character is one
 //! (combining marks count as letters). The rule is applied *while* choosing
-//! leftmost-longest matches, not after: when the longest candidate at a position fails
-//! it, the next shorter candidate at the same position is tried, so a longer non-word
-//! match (`Paris` in `Parisian`) never hides a shorter whole-word one, and the search
-//! resumes right behind a failed start instead of after the failed match.
+//! leftmost-longest matches, not after (see [`super::walk`]): a longer non-word match
+//! (`Paris` in `Parisian`) never hides a shorter whole-word one.
+//!
+//! Under plain options (case-sensitive, nothing folded, no word rule, no overlaps) the
+//! matcher is a straight unanchored Aho-Corasick scan; every other combination walks the
+//! anchored trie of the keys from each position where a mention may start.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -23,8 +25,8 @@ use aho_corasick::{AhoCorasick, Input, MatchKind};
 use rayon::prelude::*;
 
 use super::gazetteer::{EntityIndex, Gazetteer};
-use crate::text::normalize::{is_word_char, Normalized, Normalizer, Side};
-use crate::text::space::{decode_at, decode_before};
+use super::walk::Walker;
+use crate::text::normalize::Normalizer;
 use crate::text::Span;
 
 /// Index of a pattern (one distinct alias key) of an [`EntityMatcher`].
@@ -60,6 +62,12 @@ impl Default for MatchOptions {
 }
 
 impl MatchOptions {
+    /// True for exact substrings, leftmost-longest: nothing folded, no word rule, no
+    /// overlaps.
+    pub fn is_plain(&self) -> bool {
+        self.normalizer().is_identity() && !self.whole_words && !self.overlapping
+    }
+
     /// The normaliser that text and aliases go through.
     pub fn normalizer(&self) -> Normalizer {
         Normalizer {
@@ -83,6 +91,12 @@ pub struct Mention {
 #[derive(Clone, Debug)]
 pub struct BuildError(String);
 
+impl BuildError {
+    pub(super) fn new(reason: String) -> BuildError {
+        BuildError(reason)
+    }
+}
+
 impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "cannot build the matcher: {}", self.0)
@@ -100,6 +114,15 @@ struct Pattern {
     name: u32,
     /// Its candidates in `EntityMatcher::candidates`.
     candidates: Range<u32>,
+}
+
+/// How the keys are searched.
+#[derive(Clone, Debug)]
+enum Engine {
+    /// Plain options: one unanchored leftmost-longest scan.
+    Scan(AhoCorasick),
+    /// Everything else: anchored walks with folding and the word rule.
+    Walk(Box<Walker>),
 }
 
 /// Finds every mention of a gazetteer's entities. Cheap to share between threads.
@@ -121,8 +144,7 @@ struct Pattern {
 pub struct EntityMatcher {
     gazetteer: Arc<Gazetteer>,
     options: MatchOptions,
-    normalizer: Normalizer,
-    automaton: AhoCorasick,
+    engine: Engine,
     patterns: Vec<Pattern>,
     candidates: Vec<EntityIndex>,
 }
@@ -159,15 +181,16 @@ impl EntityMatcher {
             }
         }
         drop(by_key);
-        let kind = if options.overlapping {
-            MatchKind::Standard
+        let engine = if options.is_plain() {
+            Engine::Scan(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&keys)
+                    .map_err(|e| BuildError(e.to_string()))?,
+            )
         } else {
-            MatchKind::LeftmostLongest
+            Engine::Walk(Box::new(Walker::new(&keys, &options)?))
         };
-        let automaton = AhoCorasick::builder()
-            .match_kind(kind)
-            .build(&keys)
-            .map_err(|e| BuildError(e.to_string()))?;
         drop(keys);
         let mut candidates = Vec::with_capacity(entities_of.iter().map(Vec::len).sum());
         let patterns = first
@@ -186,8 +209,7 @@ impl EntityMatcher {
         Ok(EntityMatcher {
             gazetteer,
             options,
-            normalizer,
-            automaton,
+            engine,
             patterns,
             candidates,
         })
@@ -226,139 +248,40 @@ impl EntityMatcher {
 
     /// Heap bytes held by the automaton.
     pub fn automaton_memory(&self) -> usize {
-        self.automaton.memory_usage()
+        match &self.engine {
+            Engine::Scan(automaton) => automaton.memory_usage(),
+            Engine::Walk(walker) => walker.memory_usage(),
+        }
     }
 
     /// Every mention in `text`, in document order.
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let mut mentions = Vec::new();
-        self.find_into(text, &mut Normalized::default(), &mut mentions);
+        self.find_into(text, &mut mentions);
         mentions
     }
 
-    /// Like [`EntityMatcher::find`], reusing a scratch buffer and the output vector
-    /// (cleared first).
-    pub fn find_into(&self, text: &str, scratch: &mut Normalized, out: &mut Vec<Mention>) {
+    /// Like [`EntityMatcher::find`], reusing the output vector (cleared first).
+    pub fn find_into(&self, text: &str, out: &mut Vec<Mention>) {
         out.clear();
-        let haystack: &[u8] = if self.normalizer.is_identity() {
-            text.as_bytes()
-        } else {
-            self.normalizer.normalize_into(text, scratch);
-            scratch.as_bytes()
-        };
         let mut emit = |start: usize, end: usize, pattern: PatternIndex| {
             out.push(Mention {
                 span: Span::new(start, end),
                 pattern,
             });
         };
-        if self.options.overlapping {
-            self.find_overlapping(haystack, &mut emit);
-        } else if self.options.whole_words {
-            self.find_whole_words(haystack, &mut emit);
-        } else {
-            for m in self.automaton.find_iter(Input::new(haystack)) {
-                emit(m.start(), m.end(), m.pattern().as_u32());
+        match &self.engine {
+            Engine::Scan(automaton) => {
+                for m in automaton.find_iter(Input::new(text)) {
+                    emit(m.start(), m.end(), m.pattern().as_u32());
+                }
             }
-        }
-        if !self.normalizer.is_identity() && !scratch.edits().is_empty() {
-            for mention in out.iter_mut() {
-                mention.span = Span::new(
-                    scratch.original(mention.span.start, Side::Start),
-                    scratch.original(mention.span.end, Side::End),
-                );
-            }
+            Engine::Walk(walker) => walker.find(text.as_bytes(), &mut emit),
         }
     }
 
     /// Mentions of many documents, found in parallel; results in input order.
     pub fn find_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Vec<Mention>> {
-        texts
-            .par_iter()
-            .map_init(Normalized::default, |scratch, text| {
-                let mut mentions = Vec::new();
-                self.find_into(text.as_ref(), scratch, &mut mentions);
-                mentions
-            })
-            .collect()
+        texts.par_iter().map(|text| self.find(text.as_ref())).collect()
     }
-
-    /// Leftmost-longest among the candidates that are whole words.
-    fn find_whole_words(&self, haystack: &[u8], emit: &mut impl FnMut(usize, usize, PatternIndex)) {
-        let end = haystack.len();
-        let mut at = 0;
-        while at < end {
-            let Some(found) = self.automaton.find(Input::new(haystack).span(at..end)) else {
-                break;
-            };
-            let start = found.start();
-            if !starts_word(haystack, start) {
-                at = next_possible_start(haystack, start);
-                continue;
-            }
-            let mut candidate = found;
-            loop {
-                if ends_word(haystack, candidate.end()) {
-                    emit(start, candidate.end(), candidate.pattern().as_u32());
-                    at = candidate.end();
-                    break;
-                }
-                // The longest at `start` failed: the longest that ends before it.
-                let shorter = self
-                    .automaton
-                    .find(Input::new(haystack).span(start..candidate.end() - 1));
-                match shorter {
-                    Some(shorter) if shorter.start() == start => candidate = shorter,
-                    _ => {
-                        at = next_possible_start(haystack, start);
-                        break;
-                    }
-                }
-            }
-        }
-    }
-
-    /// Every match, overlapping ones included, sorted by start then end.
-    fn find_overlapping(&self, haystack: &[u8], emit: &mut impl FnMut(usize, usize, PatternIndex)) {
-        let mut found: Vec<(usize, usize, PatternIndex)> = self
-            .automaton
-            .find_overlapping_iter(Input::new(haystack))
-            .filter(|m| {
-                !self.options.whole_words
-                    || (starts_word(haystack, m.start()) && ends_word(haystack, m.end()))
-            })
-            .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
-            .collect();
-        found.sort_unstable();
-        for (start, end, pattern) in found {
-            emit(start, end, pattern);
-        }
-    }
-}
-
-/// Whether a whole word may start at byte `at`: not between two word characters.
-#[inline]
-fn starts_word(haystack: &[u8], at: usize) -> bool {
-    at >= haystack.len()
-        || !is_word_char(decode_at(haystack, at))
-        || decode_before(haystack, at).is_none_or(|(c, _)| !is_word_char(c))
-}
-
-/// Whether a whole word may end at byte `at`: not between two word characters.
-#[inline]
-fn ends_word(haystack: &[u8], at: usize) -> bool {
-    at >= haystack.len()
-        || decode_before(haystack, at).is_none_or(|(c, _)| !is_word_char(c))
-        || !is_word_char(decode_at(haystack, at))
-}
-
-/// The first byte after `at` where a whole-word match could start: past the
-/// character at `at` and the rest of its word.
-#[inline]
-fn next_possible_start(haystack: &[u8], at: usize) -> usize {
-    let mut next = at + decode_at(haystack, at).len_utf8();
-    while next < haystack.len() && !starts_word(haystack, next) {
-        next += decode_at(haystack, next).len_utf8();
-    }
-    next
 }

@@ -24,9 +24,11 @@
 //! assert_eq!(found, [("Kremlin", "kremlin"), ("PUTIN", "putin"), ("Vladimir Putin", "putin")]);
 //! ```
 
+mod first_words;
 mod gazetteer;
 pub mod io;
 mod matcher;
+mod walk;
 
 #[cfg(test)]
 mod tests;

@@ -11,7 +11,6 @@ use super::errors::value_error;
 use super::gazetteer::{PyEntity, PyGazetteer};
 use super::texts::{borrow_all, borrow_str, collect_texts, Origin};
 use crate::entities::{EntityMatcher, MatchOptions, Mention, PatternIndex};
-use crate::text::normalize::Normalized;
 use crate::text::CodePointCursor;
 
 /// A mention of a known entity: `text[start:end] == mention.text`.
@@ -423,7 +422,7 @@ impl PyEntityMatcher {
     }
 }
 
-/// Mentions of a batch as flat columns, built in parallel (one scratch buffer per
+/// Mentions of a batch as flat columns, built in parallel (one run of documents per
 /// rayon task), concatenated in input order.
 #[derive(Default)]
 struct MentionColumns {
@@ -442,10 +441,9 @@ impl MentionColumns {
             .enumerate()
             .map(|(run, documents)| {
                 let mut columns = MentionColumns::default();
-                let mut scratch = Normalized::default();
                 let mut mentions = Vec::new();
                 for (offset, text) in documents.iter().enumerate() {
-                    matcher.find_into(text, &mut scratch, &mut mentions);
+                    matcher.find_into(text, &mut mentions);
                     columns.push(matcher, (run * per_thread + offset) as i64, text, &mentions);
                 }
                 columns

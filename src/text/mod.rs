@@ -14,6 +14,7 @@
 pub mod normalize;
 mod offsets;
 pub(crate) mod space;
+pub(crate) mod swar;
 
 pub use offsets::CodePointCursor;
 pub use space::{is_space, space_len_at, space_len_before, trim_span};

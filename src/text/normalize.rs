@@ -19,7 +19,7 @@
 //! assert_eq!(&text[start..end], "İmamoğlu");
 //! ```
 
-use super::space::{decode_at, is_space};
+use super::space::{decode_at, is_ascii_space, is_space};
 
 /// Which foldings to apply. Every one is on by default.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -181,7 +181,7 @@ impl Normalizer {
             let b = bytes[i];
             if b < 0x80 {
                 if self.spaces && is_ascii_space(b) {
-                    i = self.space_run(bytes, i, out);
+                    i = push_space_run(bytes, i, out);
                 } else {
                     out.bytes
                         .push(if self.case_fold { b.to_ascii_lowercase() } else { b });
@@ -191,13 +191,13 @@ impl Normalizer {
             }
             let c = decode_at(bytes, i);
             if self.spaces && is_space(c) {
-                i = self.space_run(bytes, i, out);
+                i = push_space_run(bytes, i, out);
                 continue;
             }
             let len = c.len_utf8();
             let norm_start = out.bytes.len();
             let mut single_same_width = true;
-            match self.replacement(c) {
+            match self.fold_char(c) {
                 Replacement::Keep => out.bytes.extend_from_slice(&bytes[i..i + len]),
                 Replacement::Char(r) => {
                     push_char(&mut out.bytes, r);
@@ -228,47 +228,8 @@ impl Normalizer {
         }
     }
 
-    /// Folds the run of white space starting at byte `start`; returns where it ends.
-    fn space_run(&self, bytes: &[u8], start: usize, out: &mut Normalized) -> usize {
-        let mut i = start;
-        let mut line_breaks = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if !is_ascii_space(b) {
-                    break;
-                }
-                // `\r\n` counts once: its `\n` is not counted after a `\r`.
-                if b == b'\r' || (b == b'\n' && (i == start || bytes[i - 1] != b'\r')) {
-                    line_breaks += 1;
-                }
-                i += 1;
-            } else {
-                let c = decode_at(bytes, i);
-                if !is_space(c) {
-                    break;
-                }
-                if matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
-                    line_breaks += 1;
-                }
-                i += c.len_utf8();
-            }
-        }
-        let norm_start = out.bytes.len();
-        out.bytes.push(if line_breaks >= 2 { b'\n' } else { b' ' });
-        if i - start != 1 {
-            out.edits.push(Edit {
-                norm_start,
-                norm_end: norm_start + 1,
-                orig_start: start,
-                orig_end: i,
-            });
-        }
-        i
-    }
-
-    /// What a non-ASCII, non-space character becomes.
-    fn replacement(&self, c: char) -> Replacement {
+    /// What a non-ASCII character that is not white space becomes.
+    pub(crate) fn fold_char(&self, c: char) -> Replacement {
         if self.punctuation {
             match c {
                 '\u{2019}' | '\u{2018}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '\u{FF07}' => {
@@ -311,22 +272,71 @@ impl Normalizer {
     }
 }
 
-enum Replacement {
+/// What [`Normalizer::fold_char`] turns a character into.
+pub(crate) enum Replacement {
+    /// The character itself.
     Keep,
+    /// Another single character.
     Char(char),
+    /// A fixed string (`ß` → `ss`, `…` → `...`, a soft hyphen → nothing).
     Str(&'static str),
+    /// Its Unicode lower case.
     Lower(std::char::ToLowercase),
+}
+
+/// Folds the run of white space starting at byte `start` of `bytes` (which must be
+/// white space): returns where the run ends and the byte it becomes, `\n` when it holds
+/// a blank line (two or more line breaks) and a space otherwise.
+#[inline]
+pub(crate) fn space_run(bytes: &[u8], start: usize) -> (usize, u8) {
+    let mut i = start;
+    let mut line_breaks = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if !is_ascii_space(b) {
+                break;
+            }
+            // `\r\n` counts once: its `\n` is not counted after a `\r`.
+            if b == b'\r' || (b == b'\n' && (i == start || bytes[i - 1] != b'\r')) {
+                line_breaks += 1;
+            }
+            i += 1;
+        } else {
+            let c = decode_at(bytes, i);
+            if !is_space(c) {
+                break;
+            }
+            if matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
+                line_breaks += 1;
+            }
+            i += c.len_utf8();
+        }
+    }
+    (i, if line_breaks >= 2 { b'\n' } else { b' ' })
+}
+
+/// Writes the folded run of white space starting at `start`, with its edit when it is
+/// not one byte long; returns where the run ends.
+fn push_space_run(bytes: &[u8], start: usize, out: &mut Normalized) -> usize {
+    let (end, folded) = space_run(bytes, start);
+    let norm_start = out.bytes.len();
+    out.bytes.push(folded);
+    if end - start != 1 {
+        out.edits.push(Edit {
+            norm_start,
+            norm_end: norm_start + 1,
+            orig_start: start,
+            orig_end: end,
+        });
+    }
+    end
 }
 
 #[inline]
 fn push_char(out: &mut Vec<u8>, c: char) {
     let mut buffer = [0; 4];
     out.extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
-}
-
-#[inline]
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0x1C..=0x1F)
 }
 
 /// True for characters that continue a word: letters, digits and combining marks

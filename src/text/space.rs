@@ -12,7 +12,7 @@ pub fn is_space(c: char) -> bool {
 
 /// True for ASCII white space as [`is_space`] counts it.
 #[inline]
-fn is_ascii_space(b: u8) -> bool {
+pub(crate) fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0x1C..=0x1F)
 }
 
