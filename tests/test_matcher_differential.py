@@ -115,3 +115,40 @@ def test_whole_words_equal_filtered_pyahocorasick(patterns: list[str], text: str
     assert ours(matcher_for(patterns), text) == greedy_leftmost_longest(candidates)
     overlapping = matcher_for(patterns, overlapping=True)
     assert ours(overlapping, text) == candidates
+
+
+# Folding, under an alphabet where every folding maps one character to one character
+# (case, ’ → ', – → -, a lone no-break space → space), so the reference can fold the
+# text with str.translate, search it with pyahocorasick and keep the offsets.
+FOLDING_ALPHABET = "aAbBÉé ’'–-.1\u00a0"
+FOLD = str.maketrans({"’": "'", "–": "-", "\u00a0": " "})
+
+
+def fold(text: str) -> str:
+    return text.translate(FOLD).lower()
+
+
+folding_patterns = st.lists(
+    st.text(alphabet=FOLDING_ALPHABET, min_size=1, max_size=8).filter(
+        lambda p: p.strip() == p and any(c.isalnum() for c in p) and "  " not in fold(p)
+    ),
+    min_size=1,
+    max_size=12,
+)
+# No run of two spaces: folding would shorten it, which this reference cannot follow.
+folding_texts = st.text(alphabet=FOLDING_ALPHABET, max_size=120).filter(
+    lambda t: "  " not in fold(t)
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(folding_patterns, folding_texts)
+def test_default_folding_equals_pyahocorasick_on_folded_text(
+    patterns: list[str], text: str
+) -> None:
+    gazetteer = Gazetteer.from_records([{"id": str(i), "name": p} for i, p in enumerate(patterns)])
+    automaton = automaton_for(sorted({fold(p) for p in patterns}))
+    folded = fold(text)
+    candidates = [s for s in reference_all(automaton, folded) if whole_word(folded, *s)]
+    assert ours(EntityMatcher(gazetteer), text) == greedy_leftmost_longest(candidates)
+    assert ours(EntityMatcher(gazetteer, overlapping=True), text) == candidates

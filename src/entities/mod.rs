@@ -24,11 +24,11 @@
 //! assert_eq!(found, [("Kremlin", "kremlin"), ("PUTIN", "putin"), ("Vladimir Putin", "putin")]);
 //! ```
 
-mod first_words;
 mod gazetteer;
 pub mod io;
 mod matcher;
 mod walk;
+mod word_filter;
 
 #[cfg(test)]
 mod tests;

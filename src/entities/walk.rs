@@ -18,15 +18,15 @@
 //!
 //! A walk from a position stops at the first byte that leaves the trie, so it costs a
 //! few transitions at most positions, and never more than the longest alias. Inside a
-//! word no walk starts at all, and a word that is no alias's first word (most of them:
-//! see [`super::first_words`]) is skipped whole.
+//! word no walk starts at all, and a word that begins no alias, or is not followed by
+//! the second word of one, is skipped whole (see [`super::word_filter`]).
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
-use super::first_words::{continues_word, hash_ascii_word, FirstWords, WordHasher};
 use super::matcher::{BuildError, MatchOptions, PatternIndex};
+use super::word_filter::{continues_word, hash_ascii_word, WordFilter, WordHasher};
 use crate::text::normalize::{space_run, Normalizer, Replacement};
 use crate::text::space::{decode_at, decode_before, is_ascii_space, is_space};
 use crate::text::swar;
@@ -41,13 +41,15 @@ use crate::text::swar;
 pub(super) struct Walker {
     trie: NFA,
     start: StateID,
+    /// By byte: whether any key starts with it (in its folded form).
+    key_starts: [bool; 256],
     /// By the first byte at a position (ASCII only; every non-ASCII byte says yes):
     /// whether any key starts with what that byte folds to.
     may_start: [bool; 256],
     /// The ASCII bytes outside words for which `may_start` says yes.
     starters: Vec<u8>,
-    /// The keys' first words, with the whole-word rule.
-    first_words: Option<FirstWords>,
+    /// The keys' first two words, with the whole-word rule.
+    words: Option<WordFilter>,
     normalizer: Normalizer,
     case_fold: bool,
     fold_spaces: bool,
@@ -70,9 +72,10 @@ impl Walker {
         let mut walker = Walker {
             trie,
             start,
+            key_starts: [true; 256],
             may_start: [true; 256],
             starters: Vec::new(),
-            first_words: options.whole_words.then(|| FirstWords::new(keys)),
+            words: options.whole_words.then(|| WordFilter::new(keys)),
             normalizer,
             case_fold: normalizer.case_fold,
             fold_spaces: normalizer.spaces,
@@ -100,26 +103,29 @@ impl Walker {
 
     /// Heap bytes held by the trie and the first-word filter.
     pub(super) fn memory_usage(&self) -> usize {
-        self.trie.memory_usage() + self.first_words.as_ref().map_or(0, FirstWords::memory_usage)
+        self.trie.memory_usage() + self.words.as_ref().map_or(0, WordFilter::memory_usage)
     }
 
     /// Every match in `text`, in order of start then end.
     pub(super) fn find(&self, text: &[u8], emit: &mut impl FnMut(usize, usize, PatternIndex)) {
-        match &self.first_words {
-            Some(first_words) => self.find_words(first_words, text, emit),
+        match &self.words {
+            Some(words) => self.find_words(words, text, emit),
             None => self.find_anywhere(text, emit),
         }
     }
 
-    /// Whole words: walks from word starts whose word passes the filter, and from
+    /// Whole words: walks from word starts whose words pass the filter, and from
     /// characters outside words that may start a key. Bytes outside words are skipped
     /// eight at a time, and ASCII words are hashed eight bytes at a time.
     fn find_words(
         &self,
-        first_words: &FirstWords,
+        filter: &WordFilter,
         text: &[u8],
         emit: &mut impl FnMut(usize, usize, PatternIndex),
     ) {
+        // A word that only begins keys of several words, waiting for the next word of
+        // the text: its start and hash.
+        let mut pending: Option<(usize, u64)> = None;
         let mut at = 0;
         while at < text.len() {
             while at + 8 <= text.len() {
@@ -134,48 +140,75 @@ impl Walker {
             let Some(&b) = text.get(at) else {
                 break;
             };
-            let len = if b < 0x80 {
-                if !b.is_ascii_alphanumeric() {
-                    if self.may_start[usize::from(b)] {
-                        if let Some(end) = self.walk(text, at, true, emit) {
+            let outside_word = if b < 0x80 {
+                (!b.is_ascii_alphanumeric()).then(|| (1, self.may_start[usize::from(b)]))
+            } else {
+                let c = decode_at(text, at);
+                (!continues_word(c)).then(|| (c.len_utf8(), self.may_start_char(c)))
+            };
+            if let Some((len, may_start)) = outside_word {
+                if may_start {
+                    // Leftmost first: the waiting word's mention would start earlier.
+                    if let Some((start, _)) = pending.take() {
+                        if let Some(end) = self.walk(text, start, true, emit) {
                             at = end;
                             continue;
                         }
                     }
-                    at += 1;
-                    continue;
-                }
-                0
-            } else {
-                let c = decode_at(text, at);
-                if continues_word(c) {
-                    0
-                } else {
-                    c.len_utf8()
-                }
-            };
-            if len > 0 {
-                // A character outside words, not ASCII (a curly quote, a dash).
-                if let Some(end) = self.walk(text, at, true, emit) {
-                    at = end;
-                    continue;
+                    if let Some(end) = self.walk(text, at, true, emit) {
+                        at = end;
+                        continue;
+                    }
                 }
                 at += len;
                 continue;
             }
-            // A word starts here: walk only when some key starts with it.
+            // A word starts here.
             let (end, hash) = hash_ascii_word(text, at, self.case_fold).unwrap_or_else(|| {
                 let (end, word) = self.fold_word(text, at);
                 (end, word.finish())
             });
-            if first_words.may_contain(hash) {
+            if let Some((start, first)) = pending.take() {
+                if filter.may_pair(first, hash) {
+                    if let Some(end) = self.walk(text, start, true, emit) {
+                        at = end;
+                        continue;
+                    }
+                }
+            }
+            if filter.may_end(hash) {
                 if let Some(end) = self.walk(text, at, true, emit) {
                     at = end;
                     continue;
                 }
+            } else if filter.may_continue(hash) {
+                pending = Some((at, hash));
             }
             at = end;
         }
+    }
+
+    /// Whether a key may start at a non-ASCII character outside words (a curly quote
+    /// folds to `"`, which may start one; an em dash to `-`).
+    #[inline]
+    fn may_start_char(&self, c: char) -> bool {
+        if self.fold_spaces && is_space(c) {
+            return self.key_starts[usize::from(b' ')] || self.key_starts[usize::from(b'\n')];
+        }
+        let mut buffer = [0; 4];
+        let first = match self.normalizer.fold_char(c) {
+            Replacement::Keep => c.encode_utf8(&mut buffer).as_bytes()[0],
+            Replacement::Char(r) => r.encode_utf8(&mut buffer).as_bytes()[0],
+            Replacement::Str(s) => match s.as_bytes().first() {
+                Some(&b) => b,
+                None => return true,
+            },
+            Replacement::Lower(mut lower) => match lower.next() {
+                Some(r) => r.encode_utf8(&mut buffer).as_bytes()[0],
+                None => return true,
+            },
+        };
+        self.key_starts[usize::from(first)]
     }
 
     /// Lanes of `word` holding an ASCII byte outside words that may start a key (none

@@ -1,0 +1,330 @@
+//! A filter on the first two words of a mention. Under the whole-word rule a mention
+//! that starts with a word starts with a whole word of the text, and the words of the
+//! text, folded, are the words of the alias key. Most words of news text begin no alias
+//! (`said`, `would`, `minister`), and most of those that do (`the`, `san`, `north`, an
+//! initial) are not followed by the second word of one, so the walker asks this filter
+//! before it walks the trie:
+//!
+//! * [`WordFilter::may_end`]: is some key this one word? Then walk now.
+//! * [`WordFilter::may_continue`]: does some key of two or more words start with it?
+//!   Then wait for the next word of the text, and
+//! * [`WordFilter::may_pair`]: do some key's first two words read like these two? Only
+//!   then walk from the first.
+//!
+//! Words are separated by anything that is not a word character, and the filter ignores
+//! what separates them (the walk checks it). It is a one-hash Bloom filter over all
+//! three kinds of entry, sized at 16 bits per entry: about 6% false positives, which cost
+//! a walk and nothing else. Words are compared by their first [`MAX_WORD`] folded bytes;
+//! longer words share their prefix's hash, which is never a false negative either.
+
+use crate::text::normalize::is_word_char;
+use crate::text::swar;
+
+/// Folded bytes of a word that the filter looks at.
+pub(super) const MAX_WORD: usize = 64;
+
+const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// Seeds that keep the three kinds of entry apart in the one bit array.
+const WHOLE: u64 = 0x243F_6A88_85A3_08D3;
+const FIRST: u64 = 0x1319_8A2E_0370_7344;
+const PAIR: u64 = 0xA409_3822_299F_31D0;
+
+/// The first words and first word pairs of the alias keys.
+#[derive(Clone, Debug)]
+pub(super) struct WordFilter {
+    bits: Vec<u64>,
+    /// `64 - log2(bit count)`: a hash's top bits index the filter.
+    shift: u32,
+}
+
+impl WordFilter {
+    /// The filter for `keys` (normalised alias keys). Keys that start with a character
+    /// that is not a word character are not in it: the walker tries them from that
+    /// character.
+    pub(super) fn new(keys: &[String]) -> WordFilter {
+        let mut entries = Vec::with_capacity(keys.len() * 2);
+        for key in keys {
+            let mut words = words(key);
+            match (words.next(), words.next()) {
+                (Some((0, first)), None) => entries.push(whole(hash(first))),
+                (Some((0, first)), Some((_, second))) => {
+                    entries.push(first_of_many(hash(first)));
+                    entries.push(pair(hash(first), hash(second)));
+                }
+                _ => {}
+            }
+        }
+        let bit_count = (entries.len() * 16).next_power_of_two().max(1 << 16);
+        let mut filter = WordFilter {
+            bits: vec![0; bit_count / 64],
+            shift: 64 - bit_count.trailing_zeros(),
+        };
+        for entry in entries {
+            let bit = filter.bit(entry);
+            filter.bits[bit / 64] |= 1 << (bit % 64);
+        }
+        filter
+    }
+
+    /// False when no key is the one word of this hash (see [`WordHasher`]).
+    #[inline]
+    pub(super) fn may_end(&self, word: u64) -> bool {
+        self.has(whole(word))
+    }
+
+    /// False when no key of two or more words starts with this word.
+    #[inline]
+    pub(super) fn may_continue(&self, word: u64) -> bool {
+        self.has(first_of_many(word))
+    }
+
+    /// False when no key's first two words are these.
+    #[inline]
+    pub(super) fn may_pair(&self, first: u64, second: u64) -> bool {
+        self.has(pair(first, second))
+    }
+
+    /// Heap bytes of the filter.
+    pub(super) fn memory_usage(&self) -> usize {
+        self.bits.len() * 8
+    }
+
+    #[inline]
+    fn has(&self, entry: u64) -> bool {
+        let bit = self.bit(entry);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    #[inline]
+    fn bit(&self, entry: u64) -> usize {
+        (entry >> self.shift) as usize
+    }
+}
+
+#[inline(always)]
+fn whole(word: u64) -> u64 {
+    mix(word ^ WHOLE)
+}
+
+#[inline(always)]
+fn first_of_many(word: u64) -> u64 {
+    mix(word ^ FIRST)
+}
+
+#[inline(always)]
+fn pair(first: u64, second: u64) -> u64 {
+    mix(mix(first ^ PAIR) ^ second)
+}
+
+/// The words of a key (maximal runs of word characters) with their byte offsets.
+fn words(key: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = key.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = *rest.by_ref().find(|&(_, c)| continues_word(c)).as_ref()?;
+        let mut end = key.len();
+        while let Some(&(i, c)) = rest.peek() {
+            if !continues_word(c) {
+                end = i;
+                break;
+            }
+            rest.next();
+        }
+        Some((start, &key[start..end]))
+    })
+}
+
+/// The [`WordHasher`] hash of a key's word.
+fn hash(word: &str) -> u64 {
+    let mut hasher = WordHasher::default();
+    hasher.push_all(word.as_bytes());
+    hasher.finish()
+}
+
+/// Word characters as the walker sees them: letters, digits, combining marks, and the
+/// soft hyphen, which only ever sits inside a word.
+#[inline]
+pub(super) fn continues_word(c: char) -> bool {
+    // General punctuation (curly quotes, dashes, spaces) first: no letter lives there,
+    // and news text is full of them.
+    !matches!(c, '\u{2000}'..='\u{206F}') && (is_word_char(c) || c == '\u{AD}')
+}
+
+/// Hashes a word byte by byte, eight bytes to a step, in registers: the walker feeds
+/// it while it folds a word of the text, the filter while it reads a key. Bytes past
+/// [`MAX_WORD`] are ignored.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct WordHasher {
+    hash: u64,
+    pending: u64,
+    count: usize,
+}
+
+impl WordHasher {
+    /// Adds the next byte of the word.
+    #[inline(always)]
+    pub(super) fn push(&mut self, byte: u8) {
+        if self.count < MAX_WORD {
+            self.pending |= u64::from(byte) << (8 * (self.count % 8));
+            self.count += 1;
+            if self.count % 8 == 0 {
+                self.hash = mix(self.hash ^ self.pending);
+                self.pending = 0;
+            }
+        }
+    }
+
+    /// Adds the next bytes of the word.
+    #[inline]
+    pub(super) fn push_all(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.push(b);
+        }
+    }
+
+    /// The word's hash; its top bits are the well-mixed ones.
+    #[inline]
+    pub(super) fn finish(self) -> u64 {
+        let hash = if self.count % 8 == 0 {
+            self.hash
+        } else {
+            mix(self.hash ^ self.pending)
+        };
+        mix(hash ^ self.count as u64)
+    }
+}
+
+/// The word of ASCII letters and digits at `from`, eight bytes at a time: where it ends
+/// and the hash that [`WordHasher`] gives its folded bytes (lower-cased when
+/// `case_fold`). `None` when the word runs into a non-ASCII character, which may
+/// continue it, or into the last eight bytes of the text: fold it character by
+/// character then.
+#[inline]
+pub(super) fn hash_ascii_word(text: &[u8], from: usize, case_fold: bool) -> Option<(usize, u64)> {
+    let mut hash = 0;
+    let mut count = 0;
+    let mut at = from;
+    loop {
+        if at + 8 > text.len() {
+            return None;
+        }
+        let word = swar::load(text, at);
+        let folded = if case_fold { word | swar::CASE_BIT } else { word };
+        let stop = !swar::alphanumeric(word) & swar::HIGH;
+        if stop == 0 {
+            if count < MAX_WORD {
+                hash = mix(hash ^ folded);
+                count += 8;
+            }
+            at += 8;
+            continue;
+        }
+        let run = (stop.trailing_zeros() / 8) as usize;
+        if text[at + run] >= 0x80 {
+            return None;
+        }
+        if run > 0 && count < MAX_WORD {
+            hash = mix(hash ^ swar::first_lanes(folded, run));
+            count += run;
+        }
+        return Some((at + run, mix(hash ^ count as u64)));
+    }
+}
+
+#[inline(always)]
+fn mix(h: u64) -> u64 {
+    let h = h.wrapping_mul(MULTIPLIER);
+    h ^ (h >> 29)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hashed(word: &str) -> WordHasher {
+        let mut hasher = WordHasher::default();
+        hasher.push_all(word.as_bytes());
+        hasher
+    }
+
+    fn keys(keys: &[&str]) -> Vec<String> {
+        keys.iter().map(|k| k.to_string()).collect()
+    }
+
+    #[test]
+    fn splits_keys_into_words() {
+        let found: Vec<(usize, &str)> = words("u.s. army's 'x").collect();
+        assert_eq!(found, [(0, "u"), (2, "s"), (5, "army"), (10, "s"), (13, "x")]);
+        assert_eq!(words("kremlin").collect::<Vec<_>>(), [(0, "kremlin")]);
+        assert_eq!(words("").count(), 0);
+    }
+
+    #[test]
+    fn never_misses_a_key() {
+        let filter = WordFilter::new(&keys(&[
+            "vladimir putin",
+            "u.s. army",
+            "'ndrangheta",
+            "straße",
+            "kremlin",
+        ]));
+        for word in ["straße", "kremlin"] {
+            assert!(filter.may_end(hash(word)), "{word}");
+        }
+        for (first, second) in [("vladimir", "putin"), ("u", "s")] {
+            assert!(filter.may_continue(hash(first)), "{first}");
+            assert!(filter.may_pair(hash(first), hash(second)), "{first} {second}");
+        }
+        // A key that starts outside a word is left to the walker.
+        assert!(!filter.may_end(hash("ndrangheta")) || !filter.may_continue(hash("ndrangheta")));
+        let absent = [
+            filter.may_end(hash("vladimir")),
+            filter.may_end(hash("said")),
+            filter.may_continue(hash("kremlin")),
+            filter.may_continue(hash("putin")),
+            filter.may_pair(hash("vladimir"), hash("lenin")),
+            filter.may_pair(hash("putin"), hash("vladimir")),
+        ];
+        assert!(absent.iter().filter(|&&yes| yes).count() <= 1, "{absent:?}");
+    }
+
+    #[test]
+    fn long_words_compare_by_their_prefix() {
+        let long = "a".repeat(200);
+        let filter = WordFilter::new(std::slice::from_ref(&long));
+        assert!(filter.may_end(hashed(&long[..MAX_WORD]).finish()));
+        assert!(filter.may_end(hashed(&long[..150]).finish()));
+        assert_eq!(hashed(&long).finish(), hashed(&long[..MAX_WORD]).finish());
+        assert_ne!(hashed("abcdefgh").finish(), hashed("abcdefg").finish());
+    }
+    #[test]
+    fn the_ascii_fast_path_hashes_like_the_hasher() {
+        let words = [
+            "a",
+            "Putin",
+            "Kremlin",
+            "Ministry",
+            "Internationalisation",
+            "U2",
+            "x".repeat(70).leak(),
+        ];
+        for word in words {
+            for tail in [" said", ", and the rest of it", "’s", ""] {
+                let text = format!("{word}{tail}");
+                let folded = word.to_ascii_lowercase();
+                let fast = hash_ascii_word(text.as_bytes(), 0, true);
+                if tail.starts_with('’') {
+                    assert_eq!(fast, None, "{text:?} may go on after the word");
+                    continue;
+                }
+                if tail.len() >= 8 {
+                    assert!(fast.is_some(), "{text:?}");
+                }
+                let Some(fast) = fast else { continue };
+                assert_eq!(fast, (word.len(), hashed(&folded).finish()), "{text:?}");
+                let exact = hash_ascii_word(text.as_bytes(), 0, false);
+                assert_eq!(exact, Some((word.len(), hashed(word).finish())), "{text:?}");
+            }
+        }
+    }
+}
