@@ -3,6 +3,7 @@ DataFrames, pickling, threads and bad input."""
 
 from __future__ import annotations
 
+import gc
 import pickle
 import threading
 from pathlib import Path
@@ -69,8 +70,13 @@ def test_mention_fields(matcher: EntityMatcher) -> None:
     )
     assert m.extra == {"country": "RU"} and not m.ambiguous and m.candidates == ("cc",)
     assert m.entity is not None and m.entity.id == "cc"
-    assert pickle.loads(pickle.dumps(m)) == m
+    again = pickle.loads(pickle.dumps(m))
+    assert again == m and hash(again) == hash(m) and again.text == "Carnegie Center"
     assert "entity_id='cc'" in repr(m)
+    # Mentions come by the thousand: the cycle collector need not scan them.
+    assert not gc.is_tracked(m)
+    with pytest.raises(ValueError, match="7..22 cannot have a text of 3 characters"):
+        Mention(7, 22, "abc", m.alias, m.entities)
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 //! `EntityMatcher` and `Mention`: the Python face of [`crate::entities::EntityMatcher`].
 
 use numpy::IntoPyArray;
+use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::pyclass::CompareOp;
 use pyo3::sync::PyOnceLock;
@@ -14,37 +15,103 @@ use crate::entities::{EntityMatcher, MatchOptions, Mention, PatternIndex};
 use crate::text::CodePointCursor;
 
 /// A mention of a known entity: `text[start:end] == mention.text`.
+///
+/// Made by the thousand, so it is cheap: the matched text is sliced from the document
+/// when asked for, the alias and candidate entities are shared by every mention of
+/// the same pattern, and the object is not tracked by the cycle collector (nothing it
+/// holds can lead back to it).
 #[pyclass(module = "presswork", name = "Mention", frozen)]
 pub(crate) struct PyMention {
     #[pyo3(get)]
     start: usize,
     #[pyo3(get)]
     end: usize,
-    #[pyo3(get)]
-    text: Py<PyString>,
-    /// The gazetteer alias that matched, as written there.
-    #[pyo3(get)]
-    alias: Py<PyString>,
-    /// Every entity the alias may refer to (more than one: ambiguous).
-    #[pyo3(get)]
-    entities: Py<PyTuple>,
+    /// The text this mention lies in, and the offset of that text's first character
+    /// (0 for a whole document; `start` for a mention made from its own text).
+    document: Py<PyString>,
+    base: usize,
+    /// `(alias, entities)`: the gazetteer alias that matched, as written there, and
+    /// every entity it may refer to (more than one: ambiguous).
+    pattern: Py<PyTuple>,
 }
 
 impl PyMention {
+    /// A mention of `document[start:end]`, untracked by the cycle collector.
+    fn create(
+        py: Python<'_>,
+        start: usize,
+        end: usize,
+        document: Py<PyString>,
+        pattern: Py<PyTuple>,
+    ) -> PyResult<Py<PyMention>> {
+        let mention = Py::new(
+            py,
+            PyMention {
+                start,
+                end,
+                document,
+                base: 0,
+                pattern,
+            },
+        )?;
+        // SAFETY: the object is alive and fully initialised. It holds only strings and
+        // a tuple of entities whose fields hold no mention, so it can never be part of
+        // a reference cycle, which is when CPython allows untracking (as it does for
+        // tuples of atoms).
+        unsafe { ffi::PyObject_GC_UnTrack(mention.as_ptr().cast()) };
+        Ok(mention)
+    }
+
+    fn text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
+        let (start, end) = (self.start - self.base, self.end - self.base);
+        // SAFETY: `document` is a live str; PyUnicode_Substring returns a new reference
+        // or NULL with an exception set.
+        unsafe {
+            Bound::from_owned_ptr_or_err(
+                py,
+                ffi::PyUnicode_Substring(
+                    self.document.as_ptr(),
+                    start as ffi::Py_ssize_t,
+                    end as ffi::Py_ssize_t,
+                ),
+            )?
+            .cast_into::<PyString>()
+            .map_err(Into::into)
+        }
+    }
+
+    fn alias<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+        self.pattern_item(py, 0)
+    }
+
+    fn entities<'py>(&self, py: Python<'py>) -> Bound<'py, PyTuple> {
+        // The constructor and the matcher both put a tuple there.
+        self.pattern_item(py, 1)
+            .cast_into::<PyTuple>()
+            .expect("entities are a tuple")
+    }
+
+    fn pattern_item<'py>(&self, py: Python<'py>, index: usize) -> Bound<'py, PyAny> {
+        self.pattern
+            .bind(py)
+            .get_item(index)
+            .expect("a pattern is an (alias, entities) pair")
+    }
+
     fn fields<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         (
             self.start,
             self.end,
-            self.text.bind(py),
-            self.alias.bind(py),
-            self.entities.bind(py),
+            self.text(py)?,
+            self.alias(py),
+            self.entities(py),
         )
             .into_pyobject(py)
     }
 
     /// The one entity, or `None` when the alias is ambiguous.
     fn single<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyEntity>> {
-        let entities = self.entities.bind(py);
+        let entities = self.entities(py);
         if entities.len() == 1 {
             entities.get_item(0).ok()?.cast_into::<PyEntity>().ok()
         } else {
@@ -56,14 +123,46 @@ impl PyMention {
 #[pymethods]
 impl PyMention {
     #[new]
-    fn new(start: usize, end: usize, text: Py<PyString>, alias: Py<PyString>, entities: Py<PyTuple>) -> Self {
-        PyMention {
+    fn new(
+        py: Python<'_>,
+        start: usize,
+        end: usize,
+        text: Py<PyString>,
+        alias: Py<PyString>,
+        entities: Py<PyTuple>,
+    ) -> PyResult<Self> {
+        let length = text.bind(py).len()?;
+        if end < start || end - start != length {
+            return Err(value_error(
+                py,
+                format!("a mention of {start}..{end} cannot have a text of {length} characters"),
+            ));
+        }
+        Ok(PyMention {
             start,
             end,
-            text,
-            alias,
-            entities,
-        }
+            document: text,
+            base: start,
+            pattern: (alias, entities).into_pyobject(py)?.unbind(),
+        })
+    }
+
+    /// The text matched: `document[start:end]`.
+    #[getter(text)]
+    fn get_text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
+        self.text(py)
+    }
+
+    /// The gazetteer alias that matched, as written there.
+    #[getter(alias)]
+    fn get_alias<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+        self.alias(py)
+    }
+
+    /// Every entity the alias may refer to (more than one: ambiguous).
+    #[getter(entities)]
+    fn get_entities<'py>(&self, py: Python<'py>) -> Bound<'py, PyTuple> {
+        self.entities(py)
     }
 
     /// The entity mentioned, or `None` when the alias is ambiguous (see `entities`).
@@ -103,15 +202,14 @@ impl PyMention {
     /// True when the alias belongs to several entities.
     #[getter]
     fn ambiguous(&self, py: Python<'_>) -> bool {
-        self.entities.bind(py).len() > 1
+        self.entities(py).len() > 1
     }
 
     /// The ids of every candidate entity.
     #[getter]
     fn candidates<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let ids = self
-            .entities
-            .bind(py)
+            .entities(py)
             .iter()
             .map(|e| Ok(e.cast_into::<PyEntity>()?.get().id().clone_ref(py)))
             .collect::<PyResult<Vec<_>>>()?;
@@ -127,7 +225,7 @@ impl PyMention {
             "Mention(start={}, end={}, text={}, {target})",
             self.start,
             self.end,
-            self.text.bind(py).repr()?
+            self.text(py)?.repr()?
         ))
     }
 
@@ -140,9 +238,7 @@ impl PyMention {
     }
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
-        (self.start, self.end, self.text.bind(py))
-            .into_pyobject(py)?
-            .hash()
+        (self.start, self.end, self.text(py)?).into_pyobject(py)?.hash()
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
@@ -150,20 +246,9 @@ impl PyMention {
     }
 }
 
-/// Python objects shared by every mention of one pattern, made on first use.
-struct PatternObjects {
-    alias: PyOnceLock<Py<PyString>>,
-    entities: PyOnceLock<Py<PyTuple>>,
-}
-
-impl PatternObjects {
-    fn new() -> Self {
-        PatternObjects {
-            alias: PyOnceLock::new(),
-            entities: PyOnceLock::new(),
-        }
-    }
-}
+/// The `(alias, entities)` pair shared by every mention of one pattern, made on first
+/// use.
+type PatternObjects = PyOnceLock<Py<PyTuple>>;
 
 /// Finds mentions of a gazetteer's entities in text (Aho-Corasick over every alias).
 #[pyclass(module = "presswork", name = "EntityMatcher", frozen)]
@@ -174,49 +259,30 @@ pub(crate) struct PyEntityMatcher {
 }
 
 impl PyEntityMatcher {
-    fn mention_object(
-        &self,
-        py: Python<'_>,
-        text: &str,
-        mention: &Mention,
-        start: usize,
-        end: usize,
-    ) -> PyResult<PyMention> {
-        let objects = &self.patterns[mention.pattern as usize];
-        let alias = objects
-            .alias
-            .get_or_init(py, || {
-                PyString::new(py, self.inner.alias(mention.pattern)).unbind()
-            })
-            .clone_ref(py);
-        let entities = objects
-            .entities
+    fn pattern_objects(&self, py: Python<'_>, pattern: PatternIndex) -> PyResult<Py<PyTuple>> {
+        self.patterns[pattern as usize]
             .get_or_try_init(py, || {
                 let gazetteer = self.gazetteer.bind(py).get();
                 let entities = self
                     .inner
-                    .candidates(mention.pattern)
+                    .candidates(pattern)
                     .iter()
                     .map(|&e| gazetteer.entity_object(py, e).cloned())
                     .collect::<PyResult<Vec<_>>>()?;
-                PyResult::Ok(PyTuple::new(py, entities)?.unbind())
-            })?
-            .clone_ref(py);
-        Ok(PyMention {
-            start,
-            end,
-            text: PyString::new(py, mention.span.as_str(text)).unbind(),
-            alias,
-            entities,
-        })
+                let alias = PyString::new(py, self.inner.alias(pattern));
+                PyResult::Ok((alias, PyTuple::new(py, entities)?).into_pyobject(py)?.unbind())
+            })
+            .map(|pair| pair.clone_ref(py))
     }
 
     fn mention_list<'py>(
         &self,
-        py: Python<'py>,
+        document: &Bound<'py, PyAny>,
         text: &str,
         mentions: &[Mention],
     ) -> PyResult<Bound<'py, PyList>> {
+        let py = document.py();
+        let document = document.cast::<PyString>()?;
         let mut cursor = CodePointCursor::new(text);
         let overlapping = self.inner.options().overlapping;
         let objects = mentions
@@ -228,7 +294,8 @@ impl PyEntityMatcher {
                 }
                 let start = cursor.advance_to(m.span.start);
                 let end = cursor.advance_to(m.span.end);
-                Py::new(py, self.mention_object(py, text, m, start, end)?)
+                let pattern = self.pattern_objects(py, m.pattern)?;
+                PyMention::create(py, start, end, document.clone().unbind(), pattern)
             })
             .collect::<PyResult<Vec<_>>>()?;
         PyList::new(py, objects)
@@ -259,9 +326,7 @@ impl PyEntityMatcher {
         let inner = py
             .detach(|| EntityMatcher::new(core, options))
             .map_err(|e| value_error(py, e.to_string()))?;
-        let patterns = (0..inner.pattern_count())
-            .map(|_| PatternObjects::new())
-            .collect();
+        let patterns = (0..inner.pattern_count()).map(|_| PyOnceLock::new()).collect();
         Ok(PyEntityMatcher {
             inner,
             gazetteer,
@@ -315,9 +380,9 @@ impl PyEntityMatcher {
     /// Mentions in `text`, in document order.
     fn find<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         let py = text.py();
-        let text = borrow_str(text, Origin::Argument)?;
-        let mentions = py.detach(|| self.inner.find(text));
-        self.mention_list(py, text, &mentions)
+        let utf8 = borrow_str(text, Origin::Argument)?;
+        let mentions = py.detach(|| self.inner.find(utf8));
+        self.mention_list(text, utf8, &mentions)
     }
 
     /// Mentions of many documents, found in parallel with the GIL released.
@@ -326,10 +391,11 @@ impl PyEntityMatcher {
         let objects = collect_texts(texts)?;
         let strs = borrow_all(&objects)?;
         let found = py.detach(|| self.inner.find_batch(&strs));
-        let lists = strs
+        let lists = objects
             .iter()
+            .zip(&strs)
             .zip(&found)
-            .map(|(text, mentions)| self.mention_list(py, text, mentions))
+            .map(|((object, text), mentions)| self.mention_list(object, text, mentions))
             .collect::<PyResult<Vec<_>>>()?;
         PyList::new(py, lists)
     }
