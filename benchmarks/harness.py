@@ -111,8 +111,12 @@ def run_job(
 
 
 def env(threads: int | None, extra: dict[str, str]) -> dict[str, str]:
+    """The environment of a row: ``threads`` rayon threads (all cores when None), and
+    numpy's BLAS and OpenMP pools at one thread, so that a row that imports numpy does
+    not have idle BLAS threads spinning on the other core."""
     env = dict(os.environ)
     env.pop("RAYON_NUM_THREADS", None)
+    env.update({"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"})
     env.update(extra)
     if threads is not None:
         env["RAYON_NUM_THREADS"] = str(threads)

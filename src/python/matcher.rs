@@ -16,10 +16,10 @@ use crate::text::CodePointCursor;
 
 /// A mention of a known entity: `text[start:end] == mention.text`.
 ///
-/// Made by the thousand, so it is cheap: the matched text is sliced from the document
-/// when asked for, the alias and candidate entities are shared by every mention of
-/// the same pattern, and the object is not tracked by the cycle collector (nothing it
-/// holds can lead back to it).
+/// Made by the thousand, so it is cheap: it holds the document and the matcher's
+/// pattern number, and the matched text, the alias and the candidate entities are
+/// looked up when asked for (the alias and entities are shared by every mention of a
+/// pattern). It is not tracked by the cycle collector: nothing it holds leads back to it.
 #[pyclass(module = "presswork", name = "Mention", frozen)]
 pub(crate) struct PyMention {
     #[pyo3(get)]
@@ -30,9 +30,23 @@ pub(crate) struct PyMention {
     /// (0 for a whole document; `start` for a mention made from its own text).
     document: Py<PyString>,
     base: usize,
-    /// `(alias, entities)`: the gazetteer alias that matched, as written there, and
-    /// every entity it may refer to (more than one: ambiguous).
-    pattern: Py<PyTuple>,
+    /// What matched: the alias as written in the gazetteer, and every entity it may
+    /// refer to (more than one: ambiguous).
+    target: Target,
+}
+
+/// What a mention is of.
+enum Target {
+    /// A pattern of a matcher, looked up on demand.
+    Pattern(Py<PyEntityMatcher>, PatternIndex),
+    /// As given to the constructor.
+    Given(PatternObjects),
+}
+
+/// A pattern's alias as written in the gazetteer and its candidate entities.
+struct PatternObjects {
+    alias: Py<PyString>,
+    entities: Py<PyTuple>,
 }
 
 impl PyMention {
@@ -42,7 +56,7 @@ impl PyMention {
         start: usize,
         end: usize,
         document: Py<PyString>,
-        pattern: Py<PyTuple>,
+        target: Target,
     ) -> PyResult<Py<PyMention>> {
         let mention = Py::new(
             py,
@@ -51,13 +65,13 @@ impl PyMention {
                 end,
                 document,
                 base: 0,
-                pattern,
+                target,
             },
         )?;
-        // SAFETY: the object is alive and fully initialised. It holds only strings and
-        // a tuple of entities whose fields hold no mention, so it can never be part of
-        // a reference cycle, which is when CPython allows untracking (as it does for
-        // tuples of atoms).
+        // SAFETY: the object is alive and fully initialised. It holds a string and a
+        // matcher or a tuple of a string and entities, none of which holds a mention, so
+        // it can never be part of a reference cycle: the case in which CPython allows
+        // untracking (as it does for tuples of atoms).
         unsafe { ffi::PyObject_GC_UnTrack(mention.as_ptr().cast()) };
         Ok(mention)
     }
@@ -80,22 +94,20 @@ impl PyMention {
         }
     }
 
-    fn alias<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
-        self.pattern_item(py, 0)
+    /// Calls `f` with the alias and entities.
+    fn with_target<'py, T>(&self, py: Python<'py>, f: impl FnOnce(&PatternObjects) -> T) -> PyResult<T> {
+        match &self.target {
+            Target::Pattern(matcher, pattern) => Ok(f(matcher.get().pattern_objects(py, *pattern)?)),
+            Target::Given(objects) => Ok(f(objects)),
+        }
     }
 
-    fn entities<'py>(&self, py: Python<'py>) -> Bound<'py, PyTuple> {
-        // The constructor and the matcher both put a tuple there.
-        self.pattern_item(py, 1)
-            .cast_into::<PyTuple>()
-            .expect("entities are a tuple")
+    fn alias<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
+        self.with_target(py, |o| o.alias.bind(py).clone())
     }
 
-    fn pattern_item<'py>(&self, py: Python<'py>, index: usize) -> Bound<'py, PyAny> {
-        self.pattern
-            .bind(py)
-            .get_item(index)
-            .expect("a pattern is an (alias, entities) pair")
+    fn entities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        self.with_target(py, |o| o.entities.bind(py).clone())
     }
 
     fn fields<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
@@ -103,19 +115,19 @@ impl PyMention {
             self.start,
             self.end,
             self.text(py)?,
-            self.alias(py),
-            self.entities(py),
+            self.alias(py)?,
+            self.entities(py)?,
         )
             .into_pyobject(py)
     }
 
     /// The one entity, or `None` when the alias is ambiguous.
-    fn single<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyEntity>> {
-        let entities = self.entities(py);
+    fn single<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyEntity>>> {
+        let entities = self.entities(py)?;
         if entities.len() == 1 {
-            entities.get_item(0).ok()?.cast_into::<PyEntity>().ok()
+            Ok(Some(entities.get_item(0)?.cast_into::<PyEntity>()?))
         } else {
-            None
+            Ok(None)
         }
     }
 }
@@ -143,7 +155,7 @@ impl PyMention {
             end,
             document: text,
             base: start,
-            pattern: (alias, entities).into_pyobject(py)?.unbind(),
+            target: Target::Given(PatternObjects { alias, entities }),
         })
     }
 
@@ -155,45 +167,46 @@ impl PyMention {
 
     /// The gazetteer alias that matched, as written there.
     #[getter(alias)]
-    fn get_alias<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+    fn get_alias<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
         self.alias(py)
     }
 
     /// Every entity the alias may refer to (more than one: ambiguous).
     #[getter(entities)]
-    fn get_entities<'py>(&self, py: Python<'py>) -> Bound<'py, PyTuple> {
+    fn get_entities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         self.entities(py)
     }
 
     /// The entity mentioned, or `None` when the alias is ambiguous (see `entities`).
     #[getter]
-    fn entity<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyEntity>> {
+    fn entity<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyEntity>>> {
         self.single(py)
     }
 
     /// The entity's id (`None` when ambiguous).
     #[getter]
-    fn entity_id(&self, py: Python<'_>) -> Option<Py<PyString>> {
-        self.single(py).map(|e| e.get().id().clone_ref(py))
+    fn entity_id(&self, py: Python<'_>) -> PyResult<Option<Py<PyString>>> {
+        Ok(self.single(py)?.map(|e| e.get().id().clone_ref(py)))
     }
 
     /// The entity's display name (`None` when ambiguous).
     #[getter]
-    fn name(&self, py: Python<'_>) -> Option<Py<PyString>> {
-        self.single(py).map(|e| e.get().name().clone_ref(py))
+    fn name(&self, py: Python<'_>) -> PyResult<Option<Py<PyString>>> {
+        Ok(self.single(py)?.map(|e| e.get().name().clone_ref(py)))
     }
 
     /// The entity's type (`None` when ambiguous or untyped).
     #[getter(r#type)]
-    fn kind(&self, py: Python<'_>) -> Option<Py<PyString>> {
-        self.single(py)
-            .and_then(|e| e.get().kind().map(|k| k.clone_ref(py)))
+    fn kind(&self, py: Python<'_>) -> PyResult<Option<Py<PyString>>> {
+        Ok(self
+            .single(py)?
+            .and_then(|e| e.get().kind().map(|k| k.clone_ref(py))))
     }
 
     /// The entity's extra fields (empty when ambiguous).
     #[getter]
     fn extra<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        match self.single(py) {
+        match self.single(py)? {
             Some(entity) => entity.get().extra_copy(py),
             None => Ok(PyDict::new(py)),
         }
@@ -201,15 +214,15 @@ impl PyMention {
 
     /// True when the alias belongs to several entities.
     #[getter]
-    fn ambiguous(&self, py: Python<'_>) -> bool {
-        self.entities(py).len() > 1
+    fn ambiguous(&self, py: Python<'_>) -> PyResult<bool> {
+        Ok(self.entities(py)?.len() > 1)
     }
 
     /// The ids of every candidate entity.
     #[getter]
     fn candidates<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let ids = self
-            .entities(py)
+            .entities(py)?
             .iter()
             .map(|e| Ok(e.cast_into::<PyEntity>()?.get().id().clone_ref(py)))
             .collect::<PyResult<Vec<_>>>()?;
@@ -217,7 +230,7 @@ impl PyMention {
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let target = match self.single(py) {
+        let target = match self.single(py)? {
             Some(entity) => format!("entity_id={}", entity.get().id().bind(py).repr()?),
             None => format!("candidates={}", self.candidates(py)?.repr()?),
         };
@@ -246,37 +259,35 @@ impl PyMention {
     }
 }
 
-/// The `(alias, entities)` pair shared by every mention of one pattern, made on first
-/// use.
-type PatternObjects = PyOnceLock<Py<PyTuple>>;
-
 /// Finds mentions of a gazetteer's entities in text (Aho-Corasick over every alias).
 #[pyclass(module = "presswork", name = "EntityMatcher", frozen)]
 pub(crate) struct PyEntityMatcher {
     inner: EntityMatcher,
     gazetteer: Py<PyGazetteer>,
-    patterns: Vec<PatternObjects>,
+    /// Each pattern's alias and entities, made on first use.
+    patterns: Vec<PyOnceLock<PatternObjects>>,
 }
 
 impl PyEntityMatcher {
-    fn pattern_objects(&self, py: Python<'_>, pattern: PatternIndex) -> PyResult<Py<PyTuple>> {
-        self.patterns[pattern as usize]
-            .get_or_try_init(py, || {
-                let gazetteer = self.gazetteer.bind(py).get();
-                let entities = self
-                    .inner
-                    .candidates(pattern)
-                    .iter()
-                    .map(|&e| gazetteer.entity_object(py, e).cloned())
-                    .collect::<PyResult<Vec<_>>>()?;
-                let alias = PyString::new(py, self.inner.alias(pattern));
-                PyResult::Ok((alias, PyTuple::new(py, entities)?).into_pyobject(py)?.unbind())
+    /// The alias and entities of a pattern, made on first use.
+    fn pattern_objects(&self, py: Python<'_>, pattern: PatternIndex) -> PyResult<&PatternObjects> {
+        self.patterns[pattern as usize].get_or_try_init(py, || {
+            let gazetteer = self.gazetteer.bind(py).get();
+            let entities = self
+                .inner
+                .candidates(pattern)
+                .iter()
+                .map(|&e| gazetteer.entity_object(py, e).cloned())
+                .collect::<PyResult<Vec<_>>>()?;
+            Ok(PatternObjects {
+                alias: PyString::new(py, self.inner.alias(pattern)).unbind(),
+                entities: PyTuple::new(py, entities)?.unbind(),
             })
-            .map(|pair| pair.clone_ref(py))
+        })
     }
 
     fn mention_list<'py>(
-        &self,
+        slf: &Bound<'py, Self>,
         document: &Bound<'py, PyAny>,
         text: &str,
         mentions: &[Mention],
@@ -284,7 +295,7 @@ impl PyEntityMatcher {
         let py = document.py();
         let document = document.cast::<PyString>()?;
         let mut cursor = CodePointCursor::new(text);
-        let overlapping = self.inner.options().overlapping;
+        let overlapping = slf.get().inner.options().overlapping;
         let objects = mentions
             .iter()
             .map(|m| {
@@ -294,8 +305,8 @@ impl PyEntityMatcher {
                 }
                 let start = cursor.advance_to(m.span.start);
                 let end = cursor.advance_to(m.span.end);
-                let pattern = self.pattern_objects(py, m.pattern)?;
-                PyMention::create(py, start, end, document.clone().unbind(), pattern)
+                let target = Target::Pattern(slf.clone().unbind(), m.pattern);
+                PyMention::create(py, start, end, document.clone().unbind(), target)
             })
             .collect::<PyResult<Vec<_>>>()?;
         PyList::new(py, objects)
@@ -378,24 +389,26 @@ impl PyEntityMatcher {
     }
 
     /// Mentions in `text`, in document order.
-    fn find<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    fn find<'py>(slf: &Bound<'py, Self>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         let py = text.py();
         let utf8 = borrow_str(text, Origin::Argument)?;
-        let mentions = py.detach(|| self.inner.find(utf8));
-        self.mention_list(text, utf8, &mentions)
+        let matcher = &slf.get().inner;
+        let mentions = py.detach(|| matcher.find(utf8));
+        Self::mention_list(slf, text, utf8, &mentions)
     }
 
     /// Mentions of many documents, found in parallel with the GIL released.
-    fn find_batch<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    fn find_batch<'py>(slf: &Bound<'py, Self>, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         let py = texts.py();
         let objects = collect_texts(texts)?;
         let strs = borrow_all(&objects)?;
-        let found = py.detach(|| self.inner.find_batch(&strs));
+        let matcher = &slf.get().inner;
+        let found = py.detach(|| matcher.find_batch(&strs));
         let lists = objects
             .iter()
             .zip(&strs)
             .zip(&found)
-            .map(|((object, text), mentions)| self.mention_list(object, text, mentions))
+            .map(|((object, text), mentions)| Self::mention_list(slf, object, text, mentions))
             .collect::<PyResult<Vec<_>>>()?;
         PyList::new(py, lists)
     }
