@@ -6,6 +6,8 @@
 //! benchmark corpus format) repeatedly on one thread until `MB` megabytes have been
 //! processed, and prints the rate under the default and the plain options, next to the
 //! bare aho-corasick scan over the same patterns (the core figures in BENCHMARKS.md).
+//! Each rate is the best pass; `MATCH_FILES_ONLY=default` runs only the rows whose label
+//! contains that text (for a profiler).
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -98,7 +100,6 @@ fn main() {
         .build(&patterns)
         .expect("build");
 
-    let mut scratch = presswork::text::normalize::Normalized::default();
     let mut out: Vec<Mention> = Vec::new();
     rate("aho-corasick find_iter (plain)", &mut |a| {
         bare.find_iter(a).count()
@@ -110,10 +111,5 @@ fn main() {
     rate("presswork default", &mut |a| {
         default.find_into(a, &mut out);
         out.len()
-    });
-    let normalizer = MatchOptions::default().normalizer();
-    rate("normalisation only", &mut |a| {
-        normalizer.normalize_into(a, &mut scratch);
-        scratch.len()
     });
 }

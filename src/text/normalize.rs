@@ -1,22 +1,15 @@
-//! The matching form of a text: case folded, typographic variants folded, white space
-//! runs folded, with a map back to the original byte offsets.
+//! The matching form of an alias: case folded, typographic variants folded, white-space
+//! runs folded.
 //!
-//! Nothing is rewritten in place. [`Normalizer::normalize_into`] writes the matching
-//! form into a scratch buffer and records an [`Edit`] wherever a replacement is not one
-//! character of the same byte length (`’` → `'`, `İ` → `i`, `ß` → `ss`, a run of spaces
-//! → one space, a soft hyphen → nothing). Everywhere else a byte offset in the matching
-//! form and in the original differ by the edits before it, so the map holds only the
-//! edits: plain ASCII text with single spaces has none.
+//! Text is never normalised as a whole: the entity matcher folds each character of a
+//! document as it walks it (see `entities::walk`), with the same primitives as
+//! [`Normalizer::normalize`] uses here, [`Normalizer::fold_char`] and [`space_run`], so
+//! aliases and text fold alike and offsets stay those of the original text.
 //!
 //! ```
-//! use presswork::text::normalize::{Normalized, Normalizer, Side};
-//! let text = "Kremlin’s  İmamoğlu";
-//! let mut out = Normalized::default();
-//! Normalizer::default().normalize_into(text, &mut out);
-//! assert_eq!(out.as_str(), "kremlin's imamoğlu");
-//! let start = out.as_str().find("imamoğlu").unwrap();
-//! let (start, end) = (out.original(start, Side::Start), out.original(out.len(), Side::End));
-//! assert_eq!(&text[start..end], "İmamoğlu");
+//! use presswork::text::normalize::Normalizer;
+//! let folded = Normalizer::default().normalize("  Kremlin’s\u{a0}\u{a0}İmamoğlu — ﬁnal ");
+//! assert_eq!(folded, "kremlin's imamoğlu - final");
 //! ```
 
 use super::space::{decode_at, is_ascii_space, is_space};
@@ -46,186 +39,52 @@ impl Default for Normalizer {
     }
 }
 
-/// One replacement whose output is not one character of the input's byte length:
-/// original bytes `orig_start..orig_end` became `norm_start..norm_end`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Edit {
-    /// Where the replacement starts in the matching form.
-    pub norm_start: usize,
-    /// Where it ends in the matching form.
-    pub norm_end: usize,
-    /// Where the replaced text starts in the original.
-    pub orig_start: usize,
-    /// Where it ends in the original.
-    pub orig_end: usize,
-}
-
-/// Which end of a span an offset is: an offset inside a replacement (between the two
-/// `s` of `ß` → `ss`) maps to the start of the original character for a span's start
-/// and to its end for a span's end, so spans always land on character boundaries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Side {
-    /// A span's first byte.
-    Start,
-    /// One past a span's last byte.
-    End,
-}
-
-/// A text's matching form and the edits that map it back. Reuse one per thread: the
-/// buffers keep their capacity.
-#[derive(Clone, Debug, Default)]
-pub struct Normalized {
-    bytes: Vec<u8>,
-    edits: Vec<Edit>,
-    /// True when the matching form is the original text itself (nothing to fold).
-    identity: bool,
-}
-
-impl Normalized {
-    /// The matching form.
-    pub fn as_bytes(&self) -> &[u8] {
-        &self.bytes
-    }
-
-    /// The matching form as text.
-    pub fn as_str(&self) -> &str {
-        // SAFETY: `bytes` is built from whole characters of valid UTF-8 text and
-        // ASCII replacements only (see `Normalizer::normalize_into`).
-        unsafe { std::str::from_utf8_unchecked(&self.bytes) }
-    }
-
-    /// Length of the matching form in bytes.
-    pub fn len(&self) -> usize {
-        self.bytes.len()
-    }
-
-    /// True for an empty text.
-    pub fn is_empty(&self) -> bool {
-        self.bytes.is_empty()
-    }
-
-    /// The edits, in order.
-    pub fn edits(&self) -> &[Edit] {
-        &self.edits
-    }
-
-    /// The original byte offset of matching-form offset `at`, which must lie on a
-    /// character boundary of the matching form.
-    pub fn original(&self, at: usize, side: Side) -> usize {
-        let edits = &self.edits;
-        match side {
-            Side::Start => {
-                // The last edit starting at or before `at`: a deletion there is skipped.
-                let k = edits.partition_point(|e| e.norm_start <= at);
-                let Some(edit) = k.checked_sub(1).map(|k| edits[k]) else {
-                    return at;
-                };
-                if at >= edit.norm_end {
-                    edit.orig_end + (at - edit.norm_end)
-                } else {
-                    edit.orig_start
-                }
-            }
-            Side::End => {
-                // An edit starting exactly at `at` is not part of the span.
-                let k = edits.partition_point(|e| e.norm_start < at);
-                if let Some(edit) = edits.get(k).filter(|e| e.norm_start == at) {
-                    return edit.orig_start;
-                }
-                let Some(edit) = k.checked_sub(1).map(|k| edits[k]) else {
-                    return at;
-                };
-                if at >= edit.norm_end {
-                    edit.orig_end + (at - edit.norm_end)
-                } else {
-                    edit.orig_end
-                }
-            }
-        }
-    }
-
-    /// True when no folding applies and the matching form is the original itself.
-    pub fn is_identity(&self) -> bool {
-        self.identity
-    }
-}
-
 impl Normalizer {
     /// True when no folding is switched on.
     pub fn is_identity(&self) -> bool {
         !(self.case_fold || self.punctuation || self.spaces)
     }
 
-    /// The matching form of `text` on its own (for aliases): trimmed of white space.
+    /// The matching form of `text` on its own (an alias): folded, and trimmed of the
+    /// space or line break that white space at either end folds to.
     pub fn normalize(&self, text: &str) -> String {
-        let mut out = Normalized::default();
-        self.normalize_into(text, &mut out);
-        out.as_str()
-            .trim_matches(|c: char| c == ' ' || c == '\n')
-            .to_string()
-    }
-
-    /// Writes the matching form of `text` into `out` (cleared first), with its edits.
-    pub fn normalize_into(&self, text: &str, out: &mut Normalized) {
-        out.bytes.clear();
-        out.edits.clear();
-        out.identity = self.is_identity();
-        if out.identity {
-            out.bytes.extend_from_slice(text.as_bytes());
-            return;
+        let trim = |s: &str| s.trim_matches(|c: char| c == ' ' || c == '\n').to_string();
+        if self.is_identity() {
+            return trim(text);
         }
-        out.bytes.reserve(text.len());
         let bytes = text.as_bytes();
+        let mut out = Vec::with_capacity(text.len());
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if b < 0x80 {
-                if self.spaces && is_ascii_space(b) {
-                    i = push_space_run(bytes, i, out);
+            if self.spaces
+                && (if b < 0x80 {
+                    is_ascii_space(b)
                 } else {
-                    out.bytes
-                        .push(if self.case_fold { b.to_ascii_lowercase() } else { b });
-                    i += 1;
-                }
+                    is_space(decode_at(bytes, i))
+                })
+            {
+                let (end, folded) = space_run(bytes, i);
+                out.push(folded);
+                i = end;
+                continue;
+            }
+            if b < 0x80 {
+                out.push(if self.case_fold { b.to_ascii_lowercase() } else { b });
+                i += 1;
                 continue;
             }
             let c = decode_at(bytes, i);
-            if self.spaces && is_space(c) {
-                i = push_space_run(bytes, i, out);
-                continue;
-            }
-            let len = c.len_utf8();
-            let norm_start = out.bytes.len();
-            let mut single_same_width = true;
             match self.fold_char(c) {
-                Replacement::Keep => out.bytes.extend_from_slice(&bytes[i..i + len]),
-                Replacement::Char(r) => {
-                    push_char(&mut out.bytes, r);
-                    single_same_width = r.len_utf8() == len;
-                }
-                Replacement::Str(s) => {
-                    out.bytes.extend_from_slice(s.as_bytes());
-                    single_same_width = false;
-                }
-                Replacement::Lower(lower) => {
-                    let mut count = 0;
-                    for r in lower {
-                        push_char(&mut out.bytes, r);
-                        count += 1;
-                    }
-                    single_same_width = count == 1 && out.bytes.len() - norm_start == len;
-                }
+                Replacement::Keep => out.extend_from_slice(&bytes[i..i + c.len_utf8()]),
+                Replacement::Char(r) => push_char(&mut out, r),
+                Replacement::Str(s) => out.extend_from_slice(s.as_bytes()),
+                Replacement::Lower(lower) => lower.for_each(|r| push_char(&mut out, r)),
             }
-            if !single_same_width {
-                out.edits.push(Edit {
-                    norm_start,
-                    norm_end: out.bytes.len(),
-                    orig_start: i,
-                    orig_end: i + len,
-                });
-            }
-            i += len;
+            i += c.len_utf8();
         }
+        // Whole characters of valid UTF-8 and ASCII or `char` replacements only.
+        trim(&String::from_utf8(out).expect("folding keeps UTF-8 valid"))
     }
 
     /// What a non-ASCII character that is not white space becomes.
@@ -316,23 +175,6 @@ pub(crate) fn space_run(bytes: &[u8], start: usize) -> (usize, u8) {
     (i, if line_breaks >= 2 { b'\n' } else { b' ' })
 }
 
-/// Writes the folded run of white space starting at `start`, with its edit when it is
-/// not one byte long; returns where the run ends.
-fn push_space_run(bytes: &[u8], start: usize, out: &mut Normalized) -> usize {
-    let (end, folded) = space_run(bytes, start);
-    let norm_start = out.bytes.len();
-    out.bytes.push(folded);
-    if end - start != 1 {
-        out.edits.push(Edit {
-            norm_start,
-            norm_end: norm_start + 1,
-            orig_start: start,
-            orig_end: end,
-        });
-    }
-    end
-}
-
 #[inline]
 fn push_char(out: &mut Vec<u8>, c: char) {
     let mut buffer = [0; 4];
@@ -369,75 +211,39 @@ fn is_combining_mark(c: char) -> bool {
 mod tests {
     use super::*;
 
-    fn fold(text: &str) -> Normalized {
-        let mut out = Normalized::default();
-        Normalizer::default().normalize_into(text, &mut out);
-        out
-    }
-
-    /// Every character boundary of the matching form maps to a character boundary of
-    /// the original, monotonically.
-    fn assert_boundaries(text: &str) {
-        let out = fold(text);
-        let mut last = (0, 0);
-        for (at, _) in out.as_str().char_indices().chain([(out.len(), ' ')]) {
-            let (start, end) = (out.original(at, Side::Start), out.original(at, Side::End));
-            assert!(
-                text.is_char_boundary(start) && text.is_char_boundary(end),
-                "{text:?} {at}"
-            );
-            assert!(start >= last.0 && end >= last.1, "{text:?} {at}: not monotonic");
-            last = (start, end);
-        }
-        assert_eq!(out.original(out.len(), Side::Start), text.len());
+    fn fold(text: &str) -> String {
+        Normalizer::default().normalize(text)
     }
 
     #[test]
     fn folds_case_punctuation_and_spaces() {
-        assert_eq!(fold("Kremlin’s “Putin”").as_str(), "kremlin's \"putin\"");
+        assert_eq!(fold("Kremlin’s “Putin”"), "kremlin's \"putin\"");
+        assert_eq!(fold("Frank-Walter\u{a0}Steinmeier"), "frank-walter steinmeier");
+        assert_eq!(fold("A \t B\r\nC\n\nD"), "a b c\nd");
         assert_eq!(
-            fold("Frank-Walter\u{a0}Steinmeier").as_str(),
-            "frank-walter steinmeier"
-        );
-        assert_eq!(fold("A \t B\r\nC\n\nD").as_str(), "a b c\nd");
-        assert_eq!(
-            fold("STRASSE Straße ﬁnal ΣΊΣΥΦΟΣ").as_str(),
+            fold("STRASSE Straße ﬁnal ΣΊΣΥΦΟΣ"),
             "strasse strasse final σίσυφοσ"
         );
-        assert_eq!(fold("Pu\u{ad}tin — ok…").as_str(), "putin - ok...");
-        assert_eq!(fold("plain ascii text").edits().len(), 0);
+        assert_eq!(fold("Pu\u{ad}tin — ok…"), "putin - ok...");
+        assert_eq!(fold("Ekrem İmamoğlu’s  ﬁrm"), "ekrem imamoğlu's firm");
+        assert_eq!(fold(" \n\n lead and trail \u{3000}"), "lead and trail");
     }
 
     #[test]
-    fn offsets_map_back() {
-        let text = "Ekrem İmamoğlu’s  ﬁrm";
-        let out = fold(text);
-        let norm = out.as_str();
-        assert_eq!(norm, "ekrem imamoğlu's firm");
-        let start = norm.find("imamoğlu").unwrap();
-        let end = start + "imamoğlu".len();
-        let span = out.original(start, Side::Start)..out.original(end, Side::End);
-        assert_eq!(&text[span], "İmamoğlu");
-        let firm = norm.find("firm").unwrap();
-        assert_eq!(&text[out.original(firm, Side::Start)..], "ﬁrm");
-        // Inside `ﬁ` → `fi`: a start rounds down, an end rounds up.
-        assert_eq!(out.original(firm + 1, Side::Start), text.find('ﬁ').unwrap());
-        assert_eq!(out.original(firm + 1, Side::End), text.find('ﬁ').unwrap() + 3);
-    }
-
-    #[test]
-    fn boundaries_on_odd_text() {
+    fn odd_text_stays_valid() {
         for text in [
             "",
             "ß",
             "\u{ad}",
             "a\u{ad}\u{ad}b",
             "İİ  ß\r\n\r\n‘x’ 😀 e\u{301}",
-            "  lead and trail  ",
             "…",
+            "Ⱥ",
         ] {
-            assert_boundaries(text);
+            let folded = fold(text);
+            assert!(folded.len() <= text.len() * 3, "{text:?}");
         }
+        assert_eq!(fold("Ⱥ"), "ⱥ");
     }
 
     #[test]
@@ -447,10 +253,8 @@ mod tests {
             punctuation: false,
             spaces: false,
         };
-        let mut out = Normalized::default();
-        none.normalize_into("Kremlin’s", &mut out);
-        assert!(out.is_identity());
-        assert_eq!(out.as_str(), "Kremlin’s");
+        assert!(none.is_identity());
+        assert_eq!(none.normalize(" Kremlin’s\u{a0}"), "Kremlin’s\u{a0}");
     }
 
     #[test]
