@@ -12,10 +12,13 @@
 //!   then walk from the first.
 //!
 //! Words are separated by anything that is not a word character, and the filter ignores
-//! what separates them (the walk checks it). It is a one-hash Bloom filter over all
-//! three kinds of entry, sized at 16 bits per entry: about 6% false positives, which cost
-//! a walk and nothing else. Words are compared by their first [`MAX_WORD`] folded bytes;
-//! longer words share their prefix's hash, which is never a false negative either.
+//! what separates them (the walk checks it). It is a blocked one-hash Bloom filter over
+//! all three kinds of entry, sized at 16 bits per entry (about 6% false positives, which
+//! cost a walk and nothing else): every entry of a word, its pairs included, lives in
+//! the 64-byte block of its first word, so a word of the text costs one cache line,
+//! which is still cached when the next word asks for the pair. Words are compared by
+//! their first [`MAX_WORD`] folded bytes; longer words share their prefix's hash, which
+//! is never a false negative either.
 
 use crate::text::normalize::is_word_char;
 use crate::text::swar;
@@ -25,16 +28,20 @@ pub(super) const MAX_WORD: usize = 64;
 
 const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
 
-/// Seeds that keep the three kinds of entry apart in the one bit array.
+/// Seeds that keep the three kinds of entry apart in a block, and pick the block.
+const BLOCK: u64 = 0x082E_FA98_EC4E_6C89;
 const WHOLE: u64 = 0x243F_6A88_85A3_08D3;
 const FIRST: u64 = 0x1319_8A2E_0370_7344;
 const PAIR: u64 = 0xA409_3822_299F_31D0;
 
+/// Bits in a block: one cache line.
+const BLOCK_BITS: usize = 512;
+
 /// The first words and first word pairs of the alias keys.
 #[derive(Clone, Debug)]
 pub(super) struct WordFilter {
-    bits: Vec<u64>,
-    /// `64 - log2(bit count)`: a hash's top bits index the filter.
+    blocks: Vec<[u64; BLOCK_BITS / 64]>,
+    /// `64 - log2(block count)`: a hash's top bits pick the block.
     shift: u32,
 }
 
@@ -43,26 +50,29 @@ impl WordFilter {
     /// that is not a word character are not in it: the walker tries them from that
     /// character.
     pub(super) fn new(keys: &[String]) -> WordFilter {
+        // (first word, entry) pairs.
         let mut entries = Vec::with_capacity(keys.len() * 2);
         for key in keys {
             let mut words = words(key);
             match (words.next(), words.next()) {
-                (Some((0, first)), None) => entries.push(whole(hash(first))),
+                (Some((0, first)), None) => entries.push((hash(first), whole(hash(first)))),
                 (Some((0, first)), Some((_, second))) => {
-                    entries.push(first_of_many(hash(first)));
-                    entries.push(pair(hash(first), hash(second)));
+                    let first = hash(first);
+                    entries.push((first, first_of_many(first)));
+                    entries.push((first, pair(first, hash(second))));
                 }
                 _ => {}
             }
         }
-        let bit_count = (entries.len() * 16).next_power_of_two().max(1 << 16);
+        let block_count = (entries.len() * 16 / BLOCK_BITS).next_power_of_two().max(128);
         let mut filter = WordFilter {
-            bits: vec![0; bit_count / 64],
-            shift: 64 - bit_count.trailing_zeros(),
+            blocks: vec![[0; BLOCK_BITS / 64]; block_count],
+            shift: 64 - block_count.trailing_zeros(),
         };
-        for entry in entries {
-            let bit = filter.bit(entry);
-            filter.bits[bit / 64] |= 1 << (bit % 64);
+        for (word, entry) in entries {
+            let block = filter.block_index(word);
+            let (lane, bit) = bit_of(entry);
+            filter.blocks[block][lane] |= bit;
         }
         filter
     }
@@ -70,36 +80,43 @@ impl WordFilter {
     /// False when no key is the one word of this hash (see [`WordHasher`]).
     #[inline]
     pub(super) fn may_end(&self, word: u64) -> bool {
-        self.has(whole(word))
+        self.has(word, whole(word))
     }
 
     /// False when no key of two or more words starts with this word.
     #[inline]
     pub(super) fn may_continue(&self, word: u64) -> bool {
-        self.has(first_of_many(word))
+        self.has(word, first_of_many(word))
     }
 
     /// False when no key's first two words are these.
     #[inline]
     pub(super) fn may_pair(&self, first: u64, second: u64) -> bool {
-        self.has(pair(first, second))
+        self.has(first, pair(first, second))
     }
 
     /// Heap bytes of the filter.
     pub(super) fn memory_usage(&self) -> usize {
-        self.bits.len() * 8
+        self.blocks.len() * BLOCK_BITS / 8
     }
 
     #[inline]
-    fn has(&self, entry: u64) -> bool {
-        let bit = self.bit(entry);
-        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    fn has(&self, word: u64, entry: u64) -> bool {
+        let (lane, bit) = bit_of(entry);
+        self.blocks[self.block_index(word)][lane] & bit != 0
     }
 
     #[inline]
-    fn bit(&self, entry: u64) -> usize {
-        (entry >> self.shift) as usize
+    fn block_index(&self, word: u64) -> usize {
+        (mix(word ^ BLOCK) >> self.shift) as usize
     }
+}
+
+/// The lane and bit of an entry inside its block: the entry's top nine bits.
+#[inline(always)]
+fn bit_of(entry: u64) -> (usize, u64) {
+    let bit = (entry >> (64 - BLOCK_BITS.trailing_zeros())) as usize;
+    (bit / 64, 1 << (bit % 64))
 }
 
 #[inline(always)]
