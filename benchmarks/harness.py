@@ -45,6 +45,23 @@ def reset_peak() -> bool:
         return False
 
 
+def rss() -> int | None:
+    """Current resident set size (Linux), or None."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def settle() -> None:
+    """Collect garbage and trim the heap, so that RSS shows what is still alive."""
+    import gc
+
+    gc.collect()
+    trim_heap()
+
+
 def trim_heap() -> None:
     """Give freed heap memory back to the OS (glibc), so later allocations show up in RSS."""
     if not sys.platform.startswith("linux"):
