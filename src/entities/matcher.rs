@@ -16,7 +16,6 @@
 //! matcher is a straight unanchored Aho-Corasick scan; every other combination walks the
 //! anchored trie of the keys from each position where a mention may start.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
@@ -153,34 +152,37 @@ impl EntityMatcher {
     /// Compiles every name and alias of `gazetteer`.
     pub fn new(gazetteer: Arc<Gazetteer>, options: MatchOptions) -> Result<EntityMatcher, BuildError> {
         let normalizer = options.normalizer();
-        let mut keys: Vec<String> = Vec::with_capacity(gazetteer.alias_count());
-        let mut first: Vec<(EntityIndex, u32)> = Vec::with_capacity(gazetteer.alias_count());
-        let mut entities_of: Vec<Vec<EntityIndex>> = Vec::with_capacity(gazetteer.alias_count());
-        let mut by_key: HashMap<String, PatternIndex> = HashMap::with_capacity(gazetteer.alias_count());
+        // Every (key, entity, which name) once, sorted by key: equal keys become one
+        // pattern, and the automaton is built from sorted keys, whose trie insertions
+        // follow each other through shared prefixes (several times faster to build at
+        // a million aliases, and the states of similar names end up side by side).
+        let mut names: Vec<(String, EntityIndex, u32)> = Vec::with_capacity(gazetteer.alias_count());
         for (entity, record) in gazetteer.entities().iter().enumerate() {
-            let entity = entity as EntityIndex;
             for (name, alias) in record.names().enumerate() {
                 let key = normalizer.normalize(alias);
-                if key.is_empty() {
-                    continue;
-                }
-                match by_key.get(&key) {
-                    Some(&pattern) => {
-                        let entities = &mut entities_of[pattern as usize];
-                        if !entities.contains(&entity) {
-                            entities.push(entity);
-                        }
-                    }
-                    None => {
-                        by_key.insert(key.clone(), keys.len() as PatternIndex);
-                        keys.push(key);
-                        first.push((entity, name as u32));
-                        entities_of.push(vec![entity]);
-                    }
+                if !key.is_empty() {
+                    names.push((key, entity as EntityIndex, name as u32));
                 }
             }
         }
-        drop(by_key);
+        names.sort_unstable();
+        let mut keys: Vec<String> = Vec::new();
+        let mut first: Vec<(EntityIndex, u32)> = Vec::new();
+        let mut candidates: Vec<EntityIndex> = Vec::with_capacity(names.len());
+        let mut ranges: Vec<Range<u32>> = Vec::new();
+        for (key, entity, name) in names {
+            if keys.last() != Some(&key) {
+                keys.push(key);
+                first.push((entity, name));
+                ranges.push(candidates.len() as u32..candidates.len() as u32);
+            }
+            // Sorted by entity within a key: a repeat is the same entity again.
+            let range = ranges.last_mut().expect("pushed above");
+            if range.start == range.end || candidates[range.end as usize - 1] != entity {
+                candidates.push(entity);
+                range.end += 1;
+            }
+        }
         let engine = if options.is_plain() {
             Engine::Scan(
                 AhoCorasick::builder()
@@ -192,18 +194,13 @@ impl EntityMatcher {
             Engine::Walk(Box::new(Walker::new(&keys, &options)?))
         };
         drop(keys);
-        let mut candidates = Vec::with_capacity(entities_of.iter().map(Vec::len).sum());
         let patterns = first
             .into_iter()
-            .zip(entities_of)
-            .map(|((entity, name), entities)| {
-                let start = candidates.len() as u32;
-                candidates.extend(entities);
-                Pattern {
-                    entity,
-                    name,
-                    candidates: start..candidates.len() as u32,
-                }
+            .zip(ranges)
+            .map(|((entity, name), candidates)| Pattern {
+                entity,
+                name,
+                candidates,
             })
             .collect();
         Ok(EntityMatcher {
