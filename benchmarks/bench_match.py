@@ -890,36 +890,26 @@ def main(argv: list[str] | None = None) -> int:
                 }
             )
 
-    best: list[dict[str, Any] | None] = [None] * len(jobs)
+    def describe(job: dict[str, Any]) -> str:
+        desc = f"{job['size']:,} entities: {job['system']} {_call_label(job)}"
+        if job.get("subset_mb") is not None:
+            desc += f" (first {job['subset_mb']:g} MB)"
+        return desc
+
+    def summarize(res: dict[str, Any]) -> str:
+        return (
+            f"build {res['build_s']:.2f} s (+{_fmt(res['automaton_mib'], 1)} MiB), "
+            f"{res['mb_per_s']:.2f} MB/s, {res['matches']:,} matches, "
+            f"{res['seconds']:.2f} s, peak {res['peak_mib']:.1f} MiB"
+        )
+
+    best = harness.run_rows(
+        SCRIPT, jobs, describe, summarize, args.timeout, args.max_rss_gb * 2**30, args.rounds
+    )
     systems: dict[str, dict[str, str]] = {}
-    for round_ in range(1, args.rounds + 1):
-        for i, job in enumerate(jobs):
-            desc = f"{job['size']:,} entities: {job['system']} {_call_label(job)}"
-            if job.get("subset_mb") is not None:
-                desc += f" (first {job['subset_mb']:g} MB)"
-            log(f"[round {round_}/{args.rounds}, {i + 1}/{len(jobs)}] {desc} ...")
-            res = harness.run_job(
-                SCRIPT,
-                job,
-                harness.env(job["threads"], job["extra"]),
-                args.timeout,
-                args.max_rss_gb * 2**30,
-            )
-            if res.get("status") == "ok":
-                systems.setdefault(job["system"], {"version": res["version"]})
-                log(
-                    f"    build {res['build_s']:.2f} s (+{_fmt(res['automaton_mib'], 1)} MiB), "
-                    f"{res['mb_per_s']:.2f} MB/s, {res['matches']:,} matches, "
-                    f"{res['seconds']:.2f} s, peak {res['peak_mib']:.1f} MiB"
-                )
-            else:
-                log(f"    {res.get('status')}")
-            kept = best[i]
-            if kept is None or (
-                res.get("status") == "ok"
-                and (kept.get("status") != "ok" or res["mb_per_s"] > kept["mb_per_s"])
-            ):
-                best[i] = res
+    for job, res in zip(jobs, best):
+        if res.get("status") == "ok":
+            systems.setdefault(job["system"], {"version": res["version"]})
     results: list[dict[str, Any]] = [
         {k: job.get(k) for k in ("size", "system", "call", "threads", "ascii", "subset_mb")}
         | {"result": res}

@@ -576,30 +576,28 @@ def main(argv: list[str] | None = None) -> int:
                 }
             )
 
-    results: list[dict[str, Any]] = []
-    systems: dict[str, dict[str, str]] = {}
-    for i, job in enumerate(jobs, 1):
+    def describe(job: dict[str, Any]) -> str:
         desc = f"{job['system']} {job['call']} {job['input']}"
         if job["threads"]:
             desc += f" RAYON_NUM_THREADS={job['threads']}"
         if job.get("subset_mb") is not None:
             desc += f" (first {job['subset_mb']:g} MB)"
-        log(f"[{i}/{len(jobs)}] {desc} ...")
-        res = harness.run_job(
-            SCRIPT,
-            job,
-            harness.env(job["threads"], job["extra"]),
-            args.timeout,
-            args.max_rss_gb * 2**30,
+        return desc
+
+    def summarize(res: dict[str, Any]) -> str:
+        return (
+            f"{res['mb_per_s']:.2f} MB/s, {res['sentences']:,} sentences, "
+            f"{res['seconds']:.2f} s, peak {res['peak_mib']:.1f} MiB"
         )
+
+    best = harness.run_rows(
+        SCRIPT, jobs, describe, summarize, args.timeout, args.max_rss_gb * 2**30
+    )
+    results: list[dict[str, Any]] = []
+    systems: dict[str, dict[str, str]] = {}
+    for job, res in zip(jobs, best):
         if res.get("status") == "ok":
             systems.setdefault(job["system"], {"version": res["version"], "note": res["note"]})
-            log(
-                f"    {res['mb_per_s']:.2f} MB/s, {res['sentences']:,} sentences, "
-                f"{res['seconds']:.2f} s, peak {res['peak_mib']:.1f} MiB"
-            )
-        else:
-            log(f"    {res.get('status')}")
         results.append(
             {k: job[k] for k in ("system", "call", "input", "threads")}
             | {"subset_mb": job.get("subset_mb"), "result": res}

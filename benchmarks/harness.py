@@ -127,6 +127,38 @@ def run_job(
     return {"status": " ".join(f"error: {tail}".split())[:300]}
 
 
+def run_rows(
+    script: Path,
+    jobs: list[dict[str, Any]],
+    describe: Callable[[dict[str, Any]], str],
+    summarize: Callable[[dict[str, Any]], str],
+    timeout: float,
+    max_rss: float,
+    rounds: int = 1,
+) -> list[dict[str, Any]]:
+    """Run every job (a dict with ``threads`` and ``extra``, see ``env``) ``rounds`` times,
+    the rounds interleaved, each run in a fresh interpreter; return each job's fastest
+    successful result (by ``mb_per_s``), or its last failure. Progress goes to stderr."""
+
+    def log(msg: str) -> None:
+        print(msg, file=sys.stderr, flush=True)
+
+    best: list[dict[str, Any]] = [{} for _ in jobs]
+    for round_ in range(1, rounds + 1):
+        for i, job in enumerate(jobs):
+            where = f"round {round_}/{rounds}, " if rounds > 1 else ""
+            log(f"[{where}{i + 1}/{len(jobs)}] {describe(job)} ...")
+            res = run_job(script, job, env(job["threads"], job["extra"]), timeout, max_rss)
+            ok = res.get("status") == "ok"
+            log(f"    {summarize(res) if ok else res.get('status')}")
+            kept = best[i]
+            if not kept or (
+                ok and (kept.get("status") != "ok" or res["mb_per_s"] > kept["mb_per_s"])
+            ):
+                best[i] = res
+    return best
+
+
 def env(threads: int | None, extra: dict[str, str]) -> dict[str, str]:
     """The environment of a row: ``threads`` rayon threads (all cores when None), and
     numpy's BLAS and OpenMP pools at one thread, so that a row that imports numpy does
