@@ -246,7 +246,12 @@ class Gazetteer:
 
 @final
 class Mention:
-    """A mention of a known entity: ``text[mention.start:mention.end] == mention.text``."""
+    """A mention of a known entity: ``text[mention.start:mention.end] == mention.text``.
+
+    Like a spaCy ``Span``, a mention found by a matcher refers to its document (``text`` is
+    sliced from it when asked for) and to its matcher (for ``alias`` and ``entities``), so it
+    keeps both alive; a pickled mention carries only its own text.
+    """
 
     def __new__(
         cls, start: int, end: int, text: str, alias: str, entities: tuple[Entity, ...]

@@ -19,7 +19,8 @@ use crate::text::CodePointCursor;
 /// Made by the thousand, so it is cheap: it holds the document and the matcher's
 /// pattern number, and the matched text, the alias and the candidate entities are
 /// looked up when asked for (the alias and entities are shared by every mention of a
-/// pattern). It is not tracked by the cycle collector: nothing it holds leads back to it.
+/// pattern). Like a spaCy `Span` it keeps its document alive. It is not tracked by the
+/// cycle collector: nothing it holds leads back to it.
 #[pyclass(module = "presswork", name = "Mention", frozen)]
 pub(crate) struct PyMention {
     #[pyo3(get)]
