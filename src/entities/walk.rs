@@ -164,10 +164,29 @@ impl Walker {
                 continue;
             }
             // A word starts here.
-            let (end, hash) = hash_ascii_word(text, at, self.case_fold).unwrap_or_else(|| {
-                let (end, word) = self.fold_word(text, at);
-                (end, word.finish())
-            });
+            let (end, hash) = match hash_ascii_word(text, at, self.case_fold) {
+                Some(hashed) => hashed,
+                None => {
+                    let (end, word) = self.fold_word(text, at);
+                    if word.is_empty() {
+                        // Soft hyphens only, which fold to nothing: a key may start
+                        // with whatever follows them, as after a character outside words.
+                        if let Some((start, _)) = pending.take() {
+                            if let Some(end) = self.walk(text, start, true, emit) {
+                                at = end;
+                                continue;
+                            }
+                        }
+                        if let Some(end) = self.walk(text, at, true, emit) {
+                            at = end;
+                            continue;
+                        }
+                        at = end;
+                        continue;
+                    }
+                    (end, word.finish())
+                }
+            };
             if let Some((start, first)) = pending.take() {
                 if filter.may_pair(first, hash) {
                     if let Some(end) = self.walk(text, start, true, emit) {
@@ -408,4 +427,104 @@ fn ends_word(text: &[u8], at: usize) -> bool {
         continues_word(decode_at(text, at))
     };
     !word_at || !word_before(text, at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rule without the shortcuts: a walk from every character boundary that does
+    /// not continue a word, in order (no skipping, no filter, no waiting word).
+    fn reference(walker: &Walker, text: &[u8]) -> Vec<(usize, usize, PatternIndex)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let c = decode_at(text, at);
+            if !(word_before(text, at) && continues_word(c)) {
+                if let Some(end) = walker.walk(text, at, true, &mut |s, e, p| out.push((s, e, p))) {
+                    at = end;
+                    continue;
+                }
+            }
+            at += c.len_utf8();
+        }
+        out
+    }
+
+    /// xorshift64*: deterministic, no dependency.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % n
+        }
+    }
+
+    const TOKENS: &[&str] = &[
+        "a", "b", "ab", "A", "B", "ß", "SS", "ss", "İ", "i", "\u{ad}", "’", "'", " ", "  ", "\n\n", "\u{a0}",
+        ".", "-", "—", "é", "e\u{301}", "x1", "ﬁ", "fi", "“", "\"",
+    ];
+
+    fn random_text(rng: &mut Rng, tokens: usize) -> String {
+        (0..tokens).map(|_| TOKENS[rng.below(TOKENS.len())]).collect()
+    }
+
+    #[test]
+    fn the_shortcuts_find_what_walking_everywhere_finds() {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for options in [
+            MatchOptions::default(),
+            MatchOptions {
+                overlapping: true,
+                ..MatchOptions::default()
+            },
+            MatchOptions {
+                case_sensitive: true,
+                normalize_punctuation: false,
+                ..MatchOptions::default()
+            },
+        ] {
+            let normalizer = options.normalizer();
+            for case in 0..4000 {
+                let mut keys: Vec<String> = (0..1 + rng.below(6))
+                    .map(|_| {
+                        let tokens = 1 + rng.below(4);
+                        normalizer.normalize(&random_text(&mut rng, tokens))
+                    })
+                    .filter(|k| k.chars().any(char::is_alphanumeric))
+                    .collect();
+                keys.sort();
+                keys.dedup();
+                if keys.is_empty() {
+                    continue;
+                }
+                let walker = Walker::new(&keys, &options).expect("build");
+                let tokens = rng.below(40);
+                let text = random_text(&mut rng, tokens);
+                let mut found = Vec::new();
+                walker.find(text.as_bytes(), &mut |s, e, p| found.push((s, e, p)));
+                let expected = if options.overlapping {
+                    let mut all = Vec::new();
+                    let mut at = 0;
+                    while at < text.len() {
+                        let c = decode_at(text.as_bytes(), at);
+                        if !(word_before(text.as_bytes(), at) && continues_word(c)) {
+                            walker.walk(text.as_bytes(), at, true, &mut |s, e, p| all.push((s, e, p)));
+                        }
+                        at += c.len_utf8();
+                    }
+                    all
+                } else {
+                    reference(&walker, text.as_bytes())
+                };
+                assert_eq!(
+                    found, expected,
+                    "case {case}: keys {keys:?} text {text:?} {options:?}"
+                );
+            }
+        }
+    }
 }

@@ -199,6 +199,12 @@ impl WordHasher {
         }
     }
 
+    /// True when no byte was pushed (a word of soft hyphens, which fold to nothing).
+    #[inline]
+    pub(super) fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
     /// The word's hash; its top bits are the well-mixed ones.
     #[inline]
     pub(super) fn finish(self) -> u64 {
