@@ -711,47 +711,12 @@ def main(argv: list[str] | None = None) -> int:
         default=",".join(map(str, DEFAULT_SIZES)),
         help="gazetteer sizes in entities (default 1000,10000,100000)",
     )
-    ap.add_argument(
-        "--corpus",
-        default=str(corpus_mod.DEFAULT_SHARED_DIR),
-        help="directory of *.txt news to resample paragraphs from ('none': skip)",
-    )
-    ap.add_argument(
-        "--sample-dir",
-        default=str(corpus_mod.DEFAULT_SAMPLE_DIR),
-        help="second directory of *.txt to resample ('none': skip)",
-    )
-    ap.add_argument("--seed", type=int, default=20240611, help="corpus and gazetteer seed")
-    ap.add_argument(
-        "--peers",
-        default=",".join(ALL_PEERS),
-        help=f"comma-separated subset of {','.join(ALL_PEERS)}, or 'none'",
-    )
-    ap.add_argument("--no-presswork", action="store_true", help="benchmark the peers only")
+    harness.add_run_arguments(ap, ALL_PEERS, subset_default="flashtext=10", repeat=5)
     ap.add_argument(
         "--no-breakdown",
         action="store_true",
         help="skip the presswork rows on the ASCII copy (the 'where the time goes' table)",
     )
-    ap.add_argument(
-        "--subset",
-        default="",
-        help="NAME=MB,...: run NAME on the first MB of the corpus only (default flashtext=10)",
-    )
-    ap.add_argument("--timeout", type=float, default=300.0, help="seconds per run (default 300)")
-    ap.add_argument(
-        "--max-rss-gb",
-        type=float,
-        default=12.0,
-        help="kill a run whose resident memory exceeds this (default 12)",
-    )
-    ap.add_argument(
-        "--repeat",
-        type=int,
-        default=5,
-        help="best of up to N timed passes per run, fewer once --budget seconds are spent",
-    )
-    ap.add_argument("--budget", type=float, default=10.0, help="see --repeat (default 10 s)")
     ap.add_argument(
         "--rounds",
         type=int,

@@ -436,42 +436,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="smoke test: 1 MB corpus, 0.2 MB for pysbd, 0.25 MB adversarial inputs",
     )
-    ap.add_argument(
-        "--corpus",
-        default=str(corpus_mod.DEFAULT_SHARED_DIR),
-        help="directory of *.txt news to resample paragraphs from ('none': skip)",
-    )
-    ap.add_argument(
-        "--sample-dir",
-        default=str(corpus_mod.DEFAULT_SAMPLE_DIR),
-        help="second directory of *.txt to resample ('none': skip)",
-    )
-    ap.add_argument("--seed", type=int, default=20240611)
-    ap.add_argument(
-        "--peers",
-        default=",".join(ALL_PEERS),
-        help=f"comma-separated subset of {','.join(ALL_PEERS)}, or 'none'",
-    )
-    ap.add_argument("--no-presswork", action="store_true", help="benchmark the peers only")
-    ap.add_argument(
-        "--subset",
-        default="",
-        help="NAME=MB,...: run NAME on the first MB of the corpus only (default pysbd=1)",
-    )
-    ap.add_argument("--timeout", type=float, default=300.0, help="seconds per run (default 300)")
-    ap.add_argument(
-        "--max-rss-gb",
-        type=float,
-        default=12.0,
-        help="kill a run whose resident memory exceeds this (default 12)",
-    )
-    ap.add_argument(
-        "--repeat",
-        type=int,
-        default=3,
-        help="best of up to N timed calls per run, fewer once --budget seconds are spent",
-    )
-    ap.add_argument("--budget", type=float, default=10.0, help="see --repeat (default 10 s)")
+    harness.add_run_arguments(ap, ALL_PEERS, subset_default="pysbd=1", repeat=3)
     ap.add_argument(
         "--adv-mb",
         type=float,

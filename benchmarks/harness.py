@@ -9,6 +9,7 @@ the measuring and returns a dict.
 
 from __future__ import annotations
 
+import argparse
 import importlib.metadata
 import json
 import os
@@ -125,6 +126,52 @@ def run_job(
             return json.loads(line[len(RESULT_TAG) :])
     tail = (stderr.strip().splitlines() or [f"exit code {proc.returncode}"])[-1]
     return {"status": " ".join(f"error: {tail}".split())[:300]}
+
+
+def add_run_arguments(
+    ap: argparse.ArgumentParser, peers: tuple[str, ...], *, subset_default: str, repeat: int
+) -> None:
+    """The options every benchmark script shares: corpus sources and seed, which systems,
+    per-row limits and the number of timed passes."""
+    import corpus as corpus_mod
+
+    ap.add_argument(
+        "--corpus",
+        default=str(corpus_mod.DEFAULT_SHARED_DIR),
+        help="directory of *.txt news to resample paragraphs from ('none': skip)",
+    )
+    ap.add_argument(
+        "--sample-dir",
+        default=str(corpus_mod.DEFAULT_SAMPLE_DIR),
+        help="second directory of *.txt to resample ('none': skip)",
+    )
+    ap.add_argument("--seed", type=int, default=20240611, help="corpus (and gazetteer) seed")
+    ap.add_argument(
+        "--peers",
+        default=",".join(peers),
+        help=f"comma-separated subset of {','.join(peers)}, or 'none'",
+    )
+    ap.add_argument("--no-presswork", action="store_true", help="benchmark the peers only")
+    ap.add_argument(
+        "--subset",
+        default="",
+        help=f"NAME=MB,...: run NAME on the first MB of the corpus only (default {subset_default})",
+    )
+    ap.add_argument("--timeout", type=float, default=300.0, help="seconds per run (default 300)")
+    ap.add_argument(
+        "--max-rss-gb",
+        type=float,
+        default=12.0,
+        help="kill a run whose resident memory exceeds this (default 12)",
+    )
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=repeat,
+        help=f"best of up to N timed passes per run, fewer once --budget seconds are spent "
+        f"(default {repeat})",
+    )
+    ap.add_argument("--budget", type=float, default=10.0, help="see --repeat (default 10 s)")
 
 
 def run_rows(

@@ -51,8 +51,6 @@ pub(super) struct Walker {
     /// The keys' first two words, with the whole-word rule.
     words: Option<WordFilter>,
     normalizer: Normalizer,
-    case_fold: bool,
-    fold_spaces: bool,
     overlapping: bool,
 }
 
@@ -77,8 +75,6 @@ impl Walker {
             starters: Vec::new(),
             words: options.whole_words.then(|| WordFilter::new(keys)),
             normalizer,
-            case_fold: normalizer.case_fold,
-            fold_spaces: normalizer.spaces,
             overlapping: options.overlapping,
         };
         let can_start = |byte: u8| {
@@ -88,7 +84,7 @@ impl Walker {
         };
         let mut may_start = [true; 256];
         for b in 0..0x80u8 {
-            may_start[usize::from(b)] = if walker.fold_spaces && is_ascii_space(b) {
+            may_start[usize::from(b)] = if walker.normalizer.spaces && is_ascii_space(b) {
                 can_start(b' ') || can_start(b'\n')
             } else {
                 can_start(walker.fold_ascii(b))
@@ -148,14 +144,7 @@ impl Walker {
             };
             if let Some((len, may_start)) = outside_word {
                 if may_start {
-                    // Leftmost first: the waiting word's mention would start earlier.
-                    if let Some((start, _)) = pending.take() {
-                        if let Some(end) = self.walk(text, start, true, emit) {
-                            at = end;
-                            continue;
-                        }
-                    }
-                    if let Some(end) = self.walk(text, at, true, emit) {
+                    if let Some(end) = self.walk_here(text, at, &mut pending, emit) {
                         at = end;
                         continue;
                     }
@@ -164,20 +153,14 @@ impl Walker {
                 continue;
             }
             // A word starts here.
-            let (end, hash) = match hash_ascii_word(text, at, self.case_fold) {
+            let (end, hash) = match hash_ascii_word(text, at, self.normalizer.case_fold) {
                 Some(hashed) => hashed,
                 None => {
                     let (end, word) = self.fold_word(text, at);
                     if word.is_empty() {
                         // Soft hyphens only, which fold to nothing: a key may start
                         // with whatever follows them, as after a character outside words.
-                        if let Some((start, _)) = pending.take() {
-                            if let Some(end) = self.walk(text, start, true, emit) {
-                                at = end;
-                                continue;
-                            }
-                        }
-                        if let Some(end) = self.walk(text, at, true, emit) {
+                        if let Some(end) = self.walk_here(text, at, &mut pending, emit) {
                             at = end;
                             continue;
                         }
@@ -207,11 +190,29 @@ impl Walker {
         }
     }
 
+    /// Walks from `at`, a place outside words where a key may start, after the waiting
+    /// word, if any: leftmost first, and the waiting word's mention would start earlier.
+    #[inline]
+    fn walk_here(
+        &self,
+        text: &[u8],
+        at: usize,
+        pending: &mut Option<(usize, u64)>,
+        emit: &mut impl FnMut(usize, usize, PatternIndex),
+    ) -> Option<usize> {
+        if let Some((start, _)) = pending.take() {
+            if let Some(end) = self.walk(text, start, true, emit) {
+                return Some(end);
+            }
+        }
+        self.walk(text, at, true, emit)
+    }
+
     /// Whether a key may start at a non-ASCII character outside words (a curly quote
     /// folds to `"`, which may start one; an em dash to `-`).
     #[inline]
     fn may_start_char(&self, c: char) -> bool {
-        if self.fold_spaces && is_space(c) {
+        if self.normalizer.spaces && is_space(c) {
             return self.key_starts[usize::from(b' ')] || self.key_starts[usize::from(b'\n')];
         }
         let mut buffer = [0; 4];
@@ -311,7 +312,7 @@ impl Walker {
         let mut longest = None;
         while at < text.len() {
             let b = text[at];
-            if b < 0x80 && !(self.fold_spaces && is_ascii_space(b)) {
+            if b < 0x80 && !(self.normalizer.spaces && is_ascii_space(b)) {
                 state = trie.next_state(Anchored::Yes, state, self.fold_ascii(b));
                 fed += 1;
                 at += 1;
@@ -348,7 +349,7 @@ impl Walker {
     #[inline(never)]
     fn feed_char(&self, state: StateID, text: &[u8], at: usize) -> (StateID, usize, usize) {
         let c = decode_at(text, at);
-        if self.fold_spaces && is_space(c) {
+        if self.normalizer.spaces && is_space(c) {
             let (end, folded) = space_run(text, at);
             return (self.trie.next_state(Anchored::Yes, state, folded), end, 1);
         }
@@ -386,7 +387,7 @@ impl Walker {
     /// What an ASCII byte that is not folded white space becomes.
     #[inline(always)]
     fn fold_ascii(&self, b: u8) -> u8 {
-        if self.case_fold {
+        if self.normalizer.case_fold {
             b.to_ascii_lowercase()
         } else {
             b
