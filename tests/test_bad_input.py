@@ -30,10 +30,14 @@ def test_bad_single_text() -> None:
 
 
 def test_lone_surrogate_is_a_value_error_naming_the_position() -> None:
-    with pytest.raises(PressworkValueError, match=r"texts\[1\] cannot be encoded"):
+    with pytest.raises(
+        PressworkValueError, match=r"texts\[1\] cannot be encoded .* U\+D800 at index 4"
+    ):
         Splitter().sentence_columns(["ok", "bad \ud800 text"])
-    with pytest.raises(ValueError, match="text cannot be encoded"):
+    with pytest.raises(ValueError, match="text cannot be encoded .* U\\+DFFF at index 0"):
         Splitter().sentences("\udfff")
+    with pytest.raises(ValueError, match=r"U\+DC80 at index 2"):
+        Splitter().sentences("😀 \udc80")
 
 
 def test_exception_hierarchy() -> None:

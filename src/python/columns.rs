@@ -14,6 +14,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use rayon::prelude::*;
 
+use super::texts::PyText;
 use crate::split::{Split, Splitter};
 use crate::text::CodePointCursor;
 
@@ -35,7 +36,7 @@ pub(crate) struct SentenceColumns {
 
 impl SentenceColumns {
     /// Splits `texts` in parallel; rows come in input order.
-    pub(crate) fn build(splitter: &Splitter, texts: &[&str]) -> SentenceColumns {
+    pub(crate) fn build(splitter: &Splitter, texts: &[PyText<'_>]) -> SentenceColumns {
         let run_len = texts
             .len()
             .div_ceil(rayon::current_num_threads() * RUNS_PER_THREAD)
@@ -48,8 +49,8 @@ impl SentenceColumns {
         SentenceColumns::concatenate(runs)
     }
 
-    fn of_run(splitter: &Splitter, first_document: usize, texts: &[&str]) -> SentenceColumns {
-        let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    fn of_run(splitter: &Splitter, first_document: usize, texts: &[PyText<'_>]) -> SentenceColumns {
+        let bytes: usize = texts.iter().map(|t| t.size_hint()).sum();
         let rows = bytes / BYTES_PER_RESERVED_ROW + 16;
         let mut columns = SentenceColumns {
             document: Vec::with_capacity(rows),
@@ -60,16 +61,18 @@ impl SentenceColumns {
         };
         let mut scratch = Split::default();
         for (offset, text) in texts.iter().enumerate() {
-            splitter.split_into(text, &mut scratch);
             let document = (first_document + offset) as i64;
-            let mut cursor = CodePointCursor::new(text);
-            for (index, sentence) in scratch.sentences.iter().enumerate() {
-                columns.document.push(document);
-                columns.paragraph.push(sentence.paragraph as i64);
-                columns.sentence.push(index as i64);
-                columns.start.push(cursor.advance_to(sentence.span.start) as i64);
-                columns.end.push(cursor.advance_to(sentence.span.end) as i64);
-            }
+            text.with_utf8(|text| {
+                splitter.split_into(text, &mut scratch);
+                let mut cursor = CodePointCursor::new(text);
+                for (index, sentence) in scratch.sentences.iter().enumerate() {
+                    columns.document.push(document);
+                    columns.paragraph.push(sentence.paragraph as i64);
+                    columns.sentence.push(index as i64);
+                    columns.start.push(cursor.advance_to(sentence.span.start) as i64);
+                    columns.end.push(cursor.advance_to(sentence.span.end) as i64);
+                }
+            });
         }
         columns
     }

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::errors::value_error;
 use super::gazetteer::{PyEntity, PyGazetteer};
-use super::texts::{borrow_all, borrow_str, collect_texts, Origin};
+use super::texts::{borrow_all, borrow_text, collect_texts, utf8_all, Origin, PyText};
 use crate::entities::{EntityMatcher, MatchOptions, Mention, PatternIndex};
 use crate::text::CodePointCursor;
 
@@ -392,17 +392,19 @@ impl PyEntityMatcher {
     /// Mentions in `text`, in document order.
     fn find<'py>(slf: &Bound<'py, Self>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         let py = text.py();
-        let utf8 = borrow_str(text, Origin::Argument)?;
         let matcher = &slf.get().inner;
-        let mentions = py.detach(|| matcher.find(utf8));
-        Self::mention_list(slf, text, utf8, &mentions)
+        borrow_text(text, Origin::Argument)?.with_utf8(|utf8| {
+            let mentions = py.detach(|| matcher.find(utf8));
+            Self::mention_list(slf, text, utf8, &mentions)
+        })
     }
 
     /// Mentions of many documents, found in parallel with the GIL released.
     fn find_batch<'py>(slf: &Bound<'py, Self>, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         let py = texts.py();
         let objects = collect_texts(texts)?;
-        let strs = borrow_all(&objects)?;
+        let utf8 = utf8_all(py, &borrow_all(&objects)?);
+        let strs: Vec<&str> = utf8.iter().map(|text| &**text).collect();
         let matcher = &slf.get().inner;
         let found = py.detach(|| matcher.find_batch(&strs));
         let lists = objects
@@ -420,8 +422,8 @@ impl PyEntityMatcher {
     fn mention_columns<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
         let py = texts.py();
         let objects = collect_texts(texts)?;
-        let strs = borrow_all(&objects)?;
-        let columns = py.detach(|| MentionColumns::build(&self.inner, &strs));
+        let texts = borrow_all(&objects)?;
+        let columns = py.detach(|| MentionColumns::build(&self.inner, &texts));
         columns.into_dict(py)
     }
 
@@ -514,7 +516,7 @@ struct MentionColumns {
 }
 
 impl MentionColumns {
-    fn build(matcher: &EntityMatcher, texts: &[&str]) -> MentionColumns {
+    fn build(matcher: &EntityMatcher, texts: &[PyText<'_>]) -> MentionColumns {
         let per_thread = texts.len().div_ceil(rayon::current_num_threads() * 8).max(1);
         let runs: Vec<MentionColumns> = texts
             .par_chunks(per_thread)
@@ -523,8 +525,10 @@ impl MentionColumns {
                 let mut columns = MentionColumns::default();
                 let mut mentions = Vec::new();
                 for (offset, text) in documents.iter().enumerate() {
-                    matcher.find_into(text, &mut mentions);
-                    columns.push(matcher, (run * per_thread + offset) as i64, text, &mentions);
+                    text.with_utf8(|text| {
+                        matcher.find_into(text, &mut mentions);
+                        columns.push(matcher, (run * per_thread + offset) as i64, text, &mentions);
+                    });
                 }
                 columns
             })

@@ -1,12 +1,14 @@
 //! `Splitter`: the Python face of [`crate::split::Splitter`].
 
+use std::borrow::Cow;
+
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use super::columns::SentenceColumns;
 use super::errors::{type_error, value_error};
 use super::spans::{PySentence, PySpan};
-use super::texts::{borrow_all, borrow_str, code_point_spans, collect_texts, Origin};
+use super::texts::{borrow_all, borrow_text, code_point_spans, collect_texts, utf8_all, Origin};
 use crate::split::{NewlineMode, Split, Splitter, SplitterOptions};
 
 /// Splits news text into paragraphs and sentences.
@@ -52,8 +54,17 @@ impl PySplitter {
         py.detach(|| self.inner.split(text))
     }
 
-    fn split_many(&self, py: Python<'_>, texts: &[&str]) -> Vec<Split> {
-        py.detach(|| self.inner.split_batch(texts))
+    /// The texts as UTF-8 (transcoded in parallel) and their splits.
+    fn split_many<'a>(
+        &self,
+        py: Python<'_>,
+        objects: &'a [Bound<'_, PyAny>],
+    ) -> PyResult<(Vec<Cow<'a, str>>, Vec<Split>)> {
+        let texts = borrow_all(objects)?;
+        let utf8 = utf8_all(py, &texts);
+        let strs: Vec<&str> = utf8.iter().map(|text| &**text).collect();
+        let splits = py.detach(|| self.inner.split_batch(&strs));
+        Ok((utf8, splits))
     }
 }
 
@@ -127,38 +138,40 @@ impl PySplitter {
     /// Paragraphs of `text`.
     fn paragraphs<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         let py = text.py();
-        let text = borrow_str(text, Origin::Argument)?;
-        let split = self.split_one(py, text);
-        self.paragraph_objects(py, text, &split)
+        borrow_text(text, Origin::Argument)?.with_utf8(|text| {
+            let split = self.split_one(py, text);
+            self.paragraph_objects(py, text, &split)
+        })
     }
 
     /// Sentences of `text` in document order.
     fn sentences<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         let py = text.py();
-        let text = borrow_str(text, Origin::Argument)?;
-        let split = self.split_one(py, text);
-        self.sentence_objects(py, text, &split)
+        borrow_text(text, Origin::Argument)?.with_utf8(|text| {
+            let split = self.split_one(py, text);
+            self.sentence_objects(py, text, &split)
+        })
     }
 
     /// Paragraphs and sentences of `text`.
     fn split<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
         let py = text.py();
-        let text = borrow_str(text, Origin::Argument)?;
-        let split = self.split_one(py, text);
-        (
-            self.paragraph_objects(py, text, &split)?,
-            self.sentence_objects(py, text, &split)?,
-        )
-            .into_pyobject(py)
+        borrow_text(text, Origin::Argument)?.with_utf8(|text| {
+            let split = self.split_one(py, text);
+            (
+                self.paragraph_objects(py, text, &split)?,
+                self.sentence_objects(py, text, &split)?,
+            )
+                .into_pyobject(py)
+        })
     }
 
     /// Sentences of many documents, split in parallel with the GIL released.
     fn sentences_batch<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         let py = texts.py();
         let objects = collect_texts(texts)?;
-        let strs = borrow_all(&objects)?;
-        let splits = self.split_many(py, &strs);
-        let lists = strs
+        let (texts, splits) = self.split_many(py, &objects)?;
+        let lists = texts
             .iter()
             .zip(&splits)
             .map(|(text, split)| self.sentence_objects(py, text, split))
@@ -170,9 +183,8 @@ impl PySplitter {
     fn paragraphs_batch<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         let py = texts.py();
         let objects = collect_texts(texts)?;
-        let strs = borrow_all(&objects)?;
-        let splits = self.split_many(py, &strs);
-        let lists = strs
+        let (texts, splits) = self.split_many(py, &objects)?;
+        let lists = texts
             .iter()
             .zip(&splits)
             .map(|(text, split)| self.paragraph_objects(py, text, split))
@@ -186,8 +198,8 @@ impl PySplitter {
     fn sentence_columns<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
         let py = texts.py();
         let objects = collect_texts(texts)?;
-        let strs = borrow_all(&objects)?;
-        let columns = py.detach(|| SentenceColumns::build(&self.inner, &strs));
+        let texts = borrow_all(&objects)?;
+        let columns = py.detach(|| SentenceColumns::build(&self.inner, &texts));
         columns.into_dict(py)
     }
 

@@ -1,13 +1,16 @@
-//! Python text in, borrowed UTF-8 out, and code-point offsets back.
+//! Python text in, UTF-8 for the core, and code-point offsets back.
 
+use std::borrow::Cow;
+use std::cell::Cell;
 use std::os::raw::c_char;
 
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyFloat, PyString};
+use rayon::prelude::*;
 
 use super::errors::{type_error, value_error};
-use crate::text::{CodePointCursor, Span};
+use crate::text::{transcode, CodePointCursor, Span};
 
 unsafe extern "C" {
     // Part of CPython's public C API on every version presswork supports, and of the
@@ -34,11 +37,94 @@ impl Origin {
     }
 }
 
-/// Borrows the UTF-8 form of a Python `str` (CPython caches it in the object, so this
-/// copies nothing for ASCII text and at most once per string otherwise). Refuses
-/// non-`str` objects with a `TypeError` and lone surrogates with a `ValueError`,
-/// both naming `origin`.
-pub(crate) fn borrow_str<'a>(object: &'a Bound<'_, PyAny>, origin: Origin) -> PyResult<&'a str> {
+/// A Python `str`'s text, borrowed from the object for as long as it lives.
+///
+/// Non-ASCII text stays in CPython's own fixed-width storage (PEP 393) until a
+/// document is about to be processed: [`PyText::with_utf8`] then transcodes it into a
+/// buffer the thread reuses. Asking CPython for the UTF-8 form instead would be slower
+/// and would leave a UTF-8 copy inside every `str` object for the rest of its life.
+/// ASCII text, already valid UTF-8, is used in place. The slices are plain data, so a
+/// batch of `PyText`s crosses into rayon's threads with the GIL released; `str`
+/// objects are immutable, so their storage cannot change meanwhile.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum PyText<'a> {
+    /// ASCII text, or (abi3 builds) the UTF-8 form CPython keeps in the object.
+    Utf8(&'a str),
+    /// One byte per code point, some of them above U+007F.
+    #[cfg_attr(feature = "abi3", allow(dead_code))]
+    Latin1(&'a [u8]),
+    /// Two bytes per code point; checked free of surrogates.
+    #[cfg_attr(feature = "abi3", allow(dead_code))]
+    Ucs2(&'a [u16]),
+    /// Four bytes per code point; checked free of surrogates.
+    #[cfg_attr(feature = "abi3", allow(dead_code))]
+    Ucs4(&'a [u32]),
+}
+
+thread_local! {
+    /// The UTF-8 buffer [`PyText::with_utf8`] transcodes into on this thread.
+    static SCRATCH: Cell<String> = const { Cell::new(String::new()) };
+}
+
+/// A scratch buffer grown past this (by a gigantic document) is freed after use
+/// rather than kept for the thread's lifetime.
+const SCRATCH_KEPT_BYTES: usize = 16 << 20;
+
+impl<'a> PyText<'a> {
+    /// Runs `f` on the text as UTF-8: in place when it already is, otherwise
+    /// transcoded into this thread's scratch buffer (no allocation once warm).
+    pub(crate) fn with_utf8<R>(self, f: impl FnOnce(&str) -> R) -> R {
+        if let PyText::Utf8(text) = self {
+            return f(text);
+        }
+        let mut buffer = SCRATCH.take();
+        buffer.clear();
+        self.push_utf8(&mut buffer);
+        let result = f(&buffer);
+        if buffer.capacity() <= SCRATCH_KEPT_BYTES {
+            SCRATCH.set(buffer);
+        }
+        result
+    }
+
+    /// The text as UTF-8: borrowed when it already is, otherwise a new transcoded copy
+    /// (for results that must outlive one call, such as sentence objects of a batch).
+    pub(crate) fn to_utf8(self) -> Cow<'a, str> {
+        match self {
+            PyText::Utf8(text) => Cow::Borrowed(text),
+            _ => {
+                let mut owned = String::new();
+                self.push_utf8(&mut owned);
+                Cow::Owned(owned)
+            }
+        }
+    }
+
+    /// Length in bytes of UTF-8 text, in code points otherwise: near enough the UTF-8
+    /// length of news text to reserve output rows by.
+    pub(crate) fn size_hint(self) -> usize {
+        match self {
+            PyText::Utf8(text) => text.len(),
+            PyText::Latin1(units) => units.len(),
+            PyText::Ucs2(units) => units.len(),
+            PyText::Ucs4(units) => units.len(),
+        }
+    }
+
+    fn push_utf8(self, out: &mut String) {
+        match self {
+            PyText::Utf8(text) => out.push_str(text),
+            PyText::Latin1(units) => transcode::push_latin1(out, units),
+            PyText::Ucs2(units) => transcode::push_ucs2(out, units),
+            PyText::Ucs4(units) => transcode::push_ucs4(out, units),
+        }
+    }
+}
+
+/// Borrows the text of a Python `str`. Refuses non-`str` objects with a `TypeError`
+/// and lone surrogates (which have no UTF-8 form) with a `ValueError`, both naming
+/// `origin`.
+pub(crate) fn borrow_text<'a>(object: &'a Bound<'_, PyAny>, origin: Origin) -> PyResult<PyText<'a>> {
     let py = object.py();
     let Ok(string) = object.cast::<PyString>() else {
         let kind = if object.is_none() {
@@ -53,6 +139,61 @@ pub(crate) fn borrow_str<'a>(object: &'a Bound<'_, PyAny>, origin: Origin) -> Py
             format!("{} is {kind}; expected str", origin.describe()),
         ));
     };
+    #[cfg(not(feature = "abi3"))]
+    if let Some(text) = stored_units(string, origin)? {
+        return Ok(text);
+    }
+    utf8_form(string, origin).map(PyText::Utf8)
+}
+
+/// The string's PEP 393 storage, or `None` when CPython cannot give it (a legacy
+/// string that fails to become ready), in which case the UTF-8 form is used.
+#[cfg(not(feature = "abi3"))]
+fn stored_units<'a>(string: &'a Bound<'_, PyString>, origin: Origin) -> PyResult<Option<PyText<'a>>> {
+    use pyo3::types::string::PyStringData;
+    // SAFETY: the slices point into the immutable `str`, which outlives `'a`; they
+    // are only read as the kind CPython reports.
+    let text = match unsafe { string.data() } {
+        Ok(PyStringData::Ucs1(units)) => {
+            // SAFETY: `string` is a live, ready `str` (data() made it ready).
+            if unsafe { ffi::PyUnicode_IS_ASCII(string.as_ptr()) } != 0 {
+                // SAFETY: ASCII bytes are valid UTF-8.
+                PyText::Utf8(unsafe { std::str::from_utf8_unchecked(units) })
+            } else {
+                PyText::Latin1(units)
+            }
+        }
+        Ok(PyStringData::Ucs2(units)) => {
+            refuse_surrogates(string.py(), units, origin)?;
+            PyText::Ucs2(units)
+        }
+        Ok(PyStringData::Ucs4(units)) => {
+            refuse_surrogates(string.py(), units, origin)?;
+            PyText::Ucs4(units)
+        }
+        Err(_) => return Ok(None),
+    };
+    Ok(Some(text))
+}
+
+#[cfg(not(feature = "abi3"))]
+fn refuse_surrogates<U: Copy + Into<u32>>(py: Python<'_>, units: &[U], origin: Origin) -> PyResult<()> {
+    match transcode::first_surrogate(units) {
+        None => Ok(()),
+        Some(index) => Err(value_error(
+            py,
+            format!(
+                "{} cannot be encoded as UTF-8: lone surrogate U+{:04X} at index {index}",
+                origin.describe(),
+                units[index].into()
+            ),
+        )),
+    }
+}
+
+/// The UTF-8 form CPython builds and caches in the object.
+fn utf8_form<'a>(string: &'a Bound<'_, PyString>, origin: Origin) -> PyResult<&'a str> {
+    let py = string.py();
     let mut size: ffi::Py_ssize_t = 0;
     // SAFETY: `string` is a live `str`; the returned buffer is owned by it and lives as
     // long as the object, which outlives the borrow `'a`.
@@ -92,13 +233,18 @@ pub(crate) fn collect_texts<'py>(texts: &Bound<'py, PyAny>) -> PyResult<Vec<Boun
     iterator.collect()
 }
 
-/// Borrows every item of `objects` as `str`, naming the first bad one.
-pub(crate) fn borrow_all<'a>(objects: &'a [Bound<'_, PyAny>]) -> PyResult<Vec<&'a str>> {
+/// Borrows every item of `objects` as text, naming the first bad one.
+pub(crate) fn borrow_all<'a>(objects: &'a [Bound<'_, PyAny>]) -> PyResult<Vec<PyText<'a>>> {
     objects
         .iter()
         .enumerate()
-        .map(|(n, object)| borrow_str(object, Origin::Item(n)))
+        .map(|(n, object)| borrow_text(object, Origin::Item(n)))
         .collect()
+}
+
+/// Every text as UTF-8, transcoded in parallel with the GIL released.
+pub(crate) fn utf8_all<'a>(py: Python<'_>, texts: &[PyText<'a>]) -> Vec<Cow<'a, str>> {
+    py.detach(|| texts.par_iter().map(|text| text.to_utf8()).collect())
 }
 
 /// Converts byte spans (in document order) to code-point `(start, end)` pairs.

@@ -1,6 +1,7 @@
 //! Text primitives shared by every engine: byte spans, whitespace classes, and the
 //! conversion from UTF-8 byte offsets (what the core computes) to code-point offsets
-//! (what Python slices with).
+//! (what Python slices with), and UTF-8 from the fixed-width units CPython stores
+//! strings in.
 //!
 //! ```
 //! use presswork::text::{CodePointCursor, Span};
@@ -15,6 +16,7 @@ pub mod normalize;
 mod offsets;
 pub(crate) mod space;
 pub(crate) mod swar;
+pub mod transcode;
 
 pub use offsets::CodePointCursor;
 pub use space::{is_space, space_len_at, space_len_before, trim_span};

@@ -1,0 +1,154 @@
+//! UTF-8 from fixed-width code units: the three ways CPython stores a `str` (PEP 393:
+//! Latin-1 bytes, UCS-2, UCS-4).
+//!
+//! The Python layer hands non-ASCII documents to the core through these functions
+//! instead of asking CPython for the string's UTF-8 form, which CPython would build and
+//! then keep inside every `str` object for as long as it lives (a second copy of the
+//! corpus). News text is nearly all ASCII with a curly quote here and there, so the
+//! loops narrow sixteen ASCII units at a time and encode only the others one by one.
+//!
+//! ```
+//! use presswork::text::transcode::{push_ucs2, first_surrogate};
+//! let units: Vec<u16> = "“Hi,” said Zoë".encode_utf16().collect();
+//! assert_eq!(first_surrogate(&units), None);
+//! let mut utf8 = String::new();
+//! push_ucs2(&mut utf8, &units);
+//! assert_eq!(utf8, "“Hi,” said Zoë");
+//! ```
+
+/// Code units checked and narrowed together on the ASCII fast path.
+const LANES: usize = 16;
+
+/// Appends Latin-1 text (each byte one code point, U+0000–U+00FF) to `out`.
+pub fn push_latin1(out: &mut String, units: &[u8]) {
+    push_units(out, units, u32::from)
+}
+
+/// Appends UCS-2 text to `out`. A lone surrogate (which UTF-8 cannot carry; see
+/// [`first_surrogate`]) becomes U+FFFD.
+pub fn push_ucs2(out: &mut String, units: &[u16]) {
+    push_units(out, units, u32::from)
+}
+
+/// Appends UCS-4 text to `out`. A surrogate or a value past U+10FFFF becomes U+FFFD.
+pub fn push_ucs4(out: &mut String, units: &[u32]) {
+    push_units(out, units, |unit| unit)
+}
+
+/// Index of the first unit that is a surrogate code point (U+D800–U+DFFF). CPython
+/// keeps an astral character as one UCS-4 unit, never as a pair, so any surrogate in a
+/// `str` is a lone one (from `surrogateescape` decoding, say) and has no UTF-8 form.
+pub fn first_surrogate<U: Copy + Into<u32>>(units: &[U]) -> Option<usize> {
+    let is_surrogate = |unit: U| (unit.into() & !0x7FF) == 0xD800;
+    // Whole chunks first, with a branch-free test the compiler vectorises (`any`
+    // would stop at each unit): a surrogate is rare.
+    let mut chunks = units.chunks_exact(LANES);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        if chunk.iter().fold(false, |seen, &unit| seen | is_surrogate(unit)) {
+            return chunk
+                .iter()
+                .position(|&unit| is_surrogate(unit))
+                .map(|i| base + i);
+        }
+        base += LANES;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&unit| is_surrogate(unit))
+        .map(|i| base + i)
+}
+
+/// The shared loop: `LANES` units at a time, narrowed in one go when all are ASCII.
+#[inline(always)]
+fn push_units<U: Copy>(out: &mut String, units: &[U], code_point: impl Fn(U) -> u32) {
+    // SAFETY: only whole UTF-8 sequences are appended below (ASCII bytes, or the
+    // encoding of a `char`), so `out` stays valid UTF-8.
+    let bytes = unsafe { out.as_mut_vec() };
+    bytes.reserve(units.len());
+    let mut chunks = units.chunks_exact(LANES);
+    for chunk in &mut chunks {
+        let chunk: &[U; LANES] = chunk.try_into().expect("chunks_exact gives LANES units");
+        let ored = chunk.iter().fold(0, |acc, &unit| acc | code_point(unit));
+        if ored < 0x80 {
+            let narrowed: [u8; LANES] = chunk.map(|unit| code_point(unit) as u8);
+            bytes.extend_from_slice(&narrowed);
+        } else {
+            chunk
+                .iter()
+                .for_each(|&unit| push_code_point(bytes, code_point(unit)));
+        }
+    }
+    for &unit in chunks.remainder() {
+        push_code_point(bytes, code_point(unit));
+    }
+}
+
+#[inline]
+fn push_code_point(bytes: &mut Vec<u8>, code_point: u32) {
+    if code_point < 0x80 {
+        bytes.push(code_point as u8);
+    } else {
+        let ch = char::from_u32(code_point).unwrap_or(char::REPLACEMENT_CHARACTER);
+        bytes.extend_from_slice(ch.encode_utf8(&mut [0; 4]).as_bytes());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLES: &[&str] = &[
+        "",
+        "ascii only, longer than sixteen bytes so the fast path runs",
+        "Zoë and José",
+        "“Curly,” she said — then İstanbul… 漢字 and 😀 at the end of a longer line",
+        "short é",
+        "0123456789abcdef0123456789abcdeé",
+    ];
+
+    #[test]
+    fn every_width_gives_the_same_utf8() {
+        for sample in SAMPLES {
+            let ucs4: Vec<u32> = sample.chars().map(u32::from).collect();
+            let mut from_ucs4 = String::new();
+            push_ucs4(&mut from_ucs4, &ucs4);
+            assert_eq!(&from_ucs4, sample);
+            if ucs4.iter().all(|&c| c <= 0xFFFF) {
+                let ucs2: Vec<u16> = ucs4.iter().map(|&c| c as u16).collect();
+                let mut from_ucs2 = String::new();
+                push_ucs2(&mut from_ucs2, &ucs2);
+                assert_eq!(&from_ucs2, sample);
+            }
+            if ucs4.iter().all(|&c| c <= 0xFF) {
+                let latin1: Vec<u8> = ucs4.iter().map(|&c| c as u8).collect();
+                let mut from_latin1 = String::new();
+                push_latin1(&mut from_latin1, &latin1);
+                assert_eq!(&from_latin1, sample);
+            }
+        }
+    }
+
+    #[test]
+    fn appends_after_existing_text() {
+        let mut out = String::from("ab");
+        push_latin1(&mut out, &[0xE9, b'c']);
+        assert_eq!(out, "abéc");
+    }
+
+    #[test]
+    fn lone_surrogates_are_found_and_replaced() {
+        let mut units: Vec<u16> = "a fairly long run of ascii text".encode_utf16().collect();
+        assert_eq!(first_surrogate(&units), None);
+        units[20] = 0xDC80;
+        assert_eq!(first_surrogate(&units), Some(20));
+        let mut out = String::new();
+        push_ucs2(&mut out, &units);
+        assert_eq!(out.chars().nth(20), Some(char::REPLACEMENT_CHARACTER));
+        assert_eq!(first_surrogate(&[0x41u32, 0xD800]), Some(1));
+        let mut wide = String::new();
+        push_ucs4(&mut wide, &[0x110000, 0x41]);
+        assert_eq!(wide, "\u{FFFD}A");
+    }
+}
