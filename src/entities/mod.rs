@@ -27,6 +27,7 @@
 mod gazetteer;
 pub mod io;
 mod matcher;
+mod trie;
 mod walk;
 mod word_filter;
 

@@ -21,11 +21,8 @@
 //! word no walk starts at all, and a word that begins no alias, or is not followed by
 //! the second word of one, is skipped whole (see [`super::word_filter`]).
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
-
 use super::matcher::{BuildError, MatchOptions, PatternIndex};
+use super::trie::{State, Trie};
 use super::word_filter::{continues_word, hash_ascii_word, WordFilter, WordHasher};
 use crate::text::normalize::{space_run, Normalizer, Replacement};
 use crate::text::space::{decode_at, decode_before, is_ascii_space, is_space};
@@ -33,14 +30,12 @@ use crate::text::swar;
 
 /// Finds mentions by walking the alias trie from every position where one may start.
 ///
-/// The trie is aho-corasick's contiguous NFA, walked anchored (its failure links are
-/// never followed). A DFA was measured too: no faster on news text at 1k aliases and
-/// slower from 10k on, where its tables (4 bytes × byte classes × states) leave the
-/// cache.
+/// The trie is [`Trie`], laid out for anchored walks. aho-corasick's DFA was measured
+/// too: no faster on news text at 1k aliases and slower from 10k on, where its tables
+/// (4 bytes × byte classes × states) leave the cache.
 #[derive(Clone, Debug)]
 pub(super) struct Walker {
-    trie: NFA,
-    start: StateID,
+    trie: Trie,
     /// By byte: whether any key starts with it (in its folded form).
     key_starts: [bool; 256],
     /// By the first byte at a position (ASCII only; every non-ASCII byte says yes):
@@ -58,18 +53,10 @@ impl Walker {
     /// Compiles `keys`, the matching forms of the aliases (distinct, non-empty,
     /// normalised with `options.normalizer()`); key `k` is reported as pattern `k`.
     pub(super) fn new(keys: &[String], options: &MatchOptions) -> Result<Walker, BuildError> {
-        let trie = NFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .prefilter(false)
-            .build(keys)
-            .map_err(|e| BuildError::new(e.to_string()))?;
-        let start = trie
-            .start_state(Anchored::Yes)
-            .map_err(|e| BuildError::new(e.to_string()))?;
+        let trie = Trie::new(keys)?;
         let normalizer = options.normalizer();
         let mut walker = Walker {
             trie,
-            start,
             key_starts: [true; 256],
             may_start: [true; 256],
             starters: Vec::new(),
@@ -77,11 +64,7 @@ impl Walker {
             normalizer,
             overlapping: options.overlapping,
         };
-        let can_start = |byte: u8| {
-            !walker
-                .trie
-                .is_dead(walker.trie.next_state(Anchored::Yes, start, byte))
-        };
+        let can_start = |byte: u8| !walker.trie.next(walker.trie.start(), byte).is_dead();
         let mut may_start = [true; 256];
         for b in 0..0x80u8 {
             may_start[usize::from(b)] = if walker.normalizer.spaces && is_ascii_space(b) {
@@ -306,34 +289,26 @@ impl Walker {
         emit: &mut impl FnMut(usize, usize, PatternIndex),
     ) -> Option<usize> {
         let trie = &self.trie;
-        let mut state = self.start;
-        let mut fed = 0;
+        let mut state = trie.start();
         let mut at = from;
         let mut longest = None;
         while at < text.len() {
             let b = text[at];
             if b < 0x80 && !(self.normalizer.spaces && is_ascii_space(b)) {
-                state = trie.next_state(Anchored::Yes, state, self.fold_ascii(b));
-                fed += 1;
+                state = trie.next(state, self.fold_ascii(b));
                 at += 1;
             } else {
-                let consumed;
-                (state, at, consumed) = self.feed_char(state, text, at);
-                fed += consumed;
+                (state, at) = self.feed_char(state, text, at);
             }
-            if trie.is_special(state) {
-                if trie.is_dead(state) {
-                    break;
-                }
-                if trie.is_match(state) {
-                    if let Some(pattern) = own_pattern(trie, state, fed) {
-                        if !whole_words || ends_word(text, at) {
-                            if self.overlapping {
-                                emit(from, at, pattern);
-                            } else {
-                                longest = Some((at, pattern));
-                            }
-                        }
+            if state.is_dead() {
+                break;
+            }
+            if let Some(pattern) = trie.pattern(state) {
+                if !whole_words || ends_word(text, at) {
+                    if self.overlapping {
+                        emit(from, at, pattern);
+                    } else {
+                        longest = Some((at, pattern));
                     }
                 }
             }
@@ -344,42 +319,39 @@ impl Walker {
     }
 
     /// Feeds the folded form of the white-space run or non-ASCII character at `at`;
-    /// returns the new state, where the next character starts and how many bytes were
-    /// fed.
+    /// returns the new state and where the next character starts.
     #[inline(never)]
-    fn feed_char(&self, state: StateID, text: &[u8], at: usize) -> (StateID, usize, usize) {
+    fn feed_char(&self, state: State, text: &[u8], at: usize) -> (State, usize) {
         let c = decode_at(text, at);
         if self.normalizer.spaces && is_space(c) {
             let (end, folded) = space_run(text, at);
-            return (self.trie.next_state(Anchored::Yes, state, folded), end, 1);
+            return (self.trie.next(state, folded), end);
         }
         let end = at + c.len_utf8();
         let mut buffer = [0; 4];
-        let mut fed = 0;
         let state = match self.normalizer.fold_char(c) {
-            Replacement::Keep => self.feed(state, &text[at..end], &mut fed),
-            Replacement::Char(r) => self.feed(state, r.encode_utf8(&mut buffer).as_bytes(), &mut fed),
-            Replacement::Str(s) => self.feed(state, s.as_bytes(), &mut fed),
+            Replacement::Keep => self.feed(state, &text[at..end]),
+            Replacement::Char(r) => self.feed(state, r.encode_utf8(&mut buffer).as_bytes()),
+            Replacement::Str(s) => self.feed(state, s.as_bytes()),
             Replacement::Lower(lower) => {
                 let mut state = state;
                 for r in lower {
-                    state = self.feed(state, r.encode_utf8(&mut buffer).as_bytes(), &mut fed);
+                    state = self.feed(state, r.encode_utf8(&mut buffer).as_bytes());
                 }
                 state
             }
         };
-        (state, end, fed)
+        (state, end)
     }
 
-    /// Feeds `bytes`, stopping early in the dead state.
+    /// Feeds `bytes`; a dead state stays dead.
     #[inline]
-    fn feed(&self, mut state: StateID, bytes: &[u8], fed: &mut usize) -> StateID {
+    fn feed(&self, mut state: State, bytes: &[u8]) -> State {
         for &b in bytes {
-            state = self.trie.next_state(Anchored::Yes, state, b);
-            *fed += 1;
-            if self.trie.is_dead(state) {
+            if state.is_dead() {
                 break;
             }
+            state = self.trie.next(state, b);
         }
         state
     }
@@ -393,17 +365,6 @@ impl Walker {
             b
         }
     }
-}
-
-/// The key that ends at this state of an anchored walk that fed `fed` bytes. A match
-/// state also lists keys that are suffixes of its own (copied along failure links for
-/// unanchored search); their lengths differ.
-#[inline]
-fn own_pattern(trie: &NFA, state: StateID, fed: usize) -> Option<PatternIndex> {
-    (0..trie.match_len(state))
-        .map(|k| trie.match_pattern(state, k))
-        .find(|&p| trie.pattern_len(p) == fed)
-        .map(|p| p.as_u32())
 }
 
 /// Whether the character before byte `at` continues a word.
