@@ -1,13 +1,13 @@
-//! Sentence offsets of a batch as flat numpy columns, built in parallel.
+//! Per-row results of a batch as flat numpy int64 columns, built in parallel.
 //!
 //! Two parallel phases. First, the documents are cut into runs (a few per thread); each
-//! rayon task splits its run with one reused scratch [`Split`], converting byte offsets
-//! to code points as it goes, into column vectors reserved up front (untouched
-//! reserved pages cost nothing, while growing by doubling would copy). Second, the
-//! runs are copied into the final columns, each run into its own disjoint slice, again
-//! in parallel: a serial merge (or rayon's `reduce`, whose last step copies half of
-//! everything on one thread) kept two cores from doubling the speed. Nothing per
-//! sentence is allocated and no Python object is made until the five arrays at the end.
+//! rayon task fills its own [`Columns`] for its run, with the rows reserved up front from
+//! the run's text size (untouched reserved pages cost nothing, while growing by doubling
+//! would copy). Second, the runs are copied into the final columns, each run into its
+//! own disjoint slice, again in parallel: a serial merge (or rayon's `reduce`, whose last
+//! step copies half of everything on one thread) kept two cores from doubling the
+//! speed. Nothing per row is allocated and no Python object is made until the arrays at
+//! the end. Sentence columns and mention columns are both built this way.
 
 use numpy::IntoPyArray;
 use pyo3::prelude::*;
@@ -15,90 +15,107 @@ use pyo3::types::PyDict;
 use rayon::prelude::*;
 
 use super::texts::PyText;
-use crate::split::{Split, Splitter};
-use crate::text::CodePointCursor;
 
 /// Runs per thread: enough for rayon to balance uneven documents.
 const RUNS_PER_THREAD: usize = 8;
 
-/// Reserved rows per byte of text: news runs at about one sentence per 75 bytes.
-const BYTES_PER_RESERVED_ROW: usize = 32;
-
-/// Columns `document`, `paragraph`, `sentence`, `start`, `end` (code points).
-#[derive(Default)]
-pub(crate) struct SentenceColumns {
-    document: Vec<i64>,
-    paragraph: Vec<i64>,
-    sentence: Vec<i64>,
-    start: Vec<i64>,
-    end: Vec<i64>,
+/// `N` named int64 columns of equal length.
+pub(crate) struct Columns<const N: usize> {
+    names: [&'static str; N],
+    data: [Vec<i64>; N],
 }
 
-impl SentenceColumns {
-    /// Splits `texts` in parallel; rows come in input order.
-    pub(crate) fn build(splitter: &Splitter, texts: &[PyText<'_>]) -> SentenceColumns {
+impl<const N: usize> Columns<N> {
+    /// Empty columns with room for `rows` rows.
+    fn with_capacity(names: [&'static str; N], rows: usize) -> Self {
+        Columns {
+            names,
+            data: std::array::from_fn(|_| Vec::with_capacity(rows)),
+        }
+    }
+
+    /// Appends one row, a value per column.
+    #[inline]
+    pub(crate) fn push(&mut self, row: [i64; N]) {
+        for (column, value) in self.data.iter_mut().zip(row) {
+            column.push(value);
+        }
+    }
+
+    /// Number of rows.
+    pub(crate) fn len(&self) -> usize {
+        self.data.first().map_or(0, Vec::len)
+    }
+
+    /// Sets column `to` to `f` of column `from`, row by row (both must be names).
+    pub(crate) fn derive(&mut self, from: &str, to: &str, f: impl Fn(i64) -> i64) {
+        let index = |name: &str| {
+            self.names
+                .iter()
+                .position(|&n| n == name)
+                .expect("a known column")
+        };
+        let (from, to) = (index(from), index(to));
+        assert_ne!(from, to, "a column derived from itself");
+        let (low, high) = self.data.split_at_mut(from.max(to));
+        let (source, target) = if from < to {
+            (&low[from], &mut high[0])
+        } else {
+            (&high[0], &mut low[to])
+        };
+        for (value, &source) in target.iter_mut().zip(source.iter()) {
+            *value = f(source);
+        }
+    }
+
+    /// Fills the columns of `texts` in parallel, rows in input order.
+    /// `fill(scratch, document, text, columns)` appends the rows of one document; the
+    /// text is UTF-8 (transcoded by [`PyText::with_utf8`] where it was not), and
+    /// `scratch` is working memory made by `new_scratch` once per run of documents.
+    /// About one row per `bytes_per_row` bytes of text is reserved up front.
+    pub(crate) fn build<S, F>(
+        names: [&'static str; N],
+        texts: &[PyText<'_>],
+        bytes_per_row: usize,
+        new_scratch: impl Fn() -> S + Sync,
+        fill: F,
+    ) -> Self
+    where
+        F: Fn(&mut S, i64, &str, &mut Self) + Sync,
+    {
         let run_len = texts
             .len()
             .div_ceil(rayon::current_num_threads() * RUNS_PER_THREAD)
             .max(1);
-        let runs: Vec<SentenceColumns> = texts
+        let runs: Vec<Self> = texts
             .par_chunks(run_len)
             .enumerate()
-            .map(|(run, documents)| SentenceColumns::of_run(splitter, run * run_len, documents))
-            .collect();
-        SentenceColumns::concatenate(runs)
-    }
-
-    fn of_run(splitter: &Splitter, first_document: usize, texts: &[PyText<'_>]) -> SentenceColumns {
-        let bytes: usize = texts.iter().map(|t| t.size_hint()).sum();
-        let rows = bytes / BYTES_PER_RESERVED_ROW + 16;
-        let mut columns = SentenceColumns {
-            document: Vec::with_capacity(rows),
-            paragraph: Vec::with_capacity(rows),
-            sentence: Vec::with_capacity(rows),
-            start: Vec::with_capacity(rows),
-            end: Vec::with_capacity(rows),
-        };
-        let mut scratch = Split::default();
-        for (offset, text) in texts.iter().enumerate() {
-            let document = (first_document + offset) as i64;
-            text.with_utf8(|text| {
-                splitter.split_into(text, &mut scratch);
-                let mut cursor = CodePointCursor::new(text);
-                for (index, sentence) in scratch.sentences.iter().enumerate() {
-                    columns.document.push(document);
-                    columns.paragraph.push(sentence.paragraph as i64);
-                    columns.sentence.push(index as i64);
-                    columns.start.push(cursor.advance_to(sentence.span.start) as i64);
-                    columns.end.push(cursor.advance_to(sentence.span.end) as i64);
+            .map(|(run, documents)| {
+                let size: usize = documents.iter().map(|t| t.size_hint()).sum();
+                let mut columns = Self::with_capacity(names, size / bytes_per_row + 16);
+                let mut scratch = new_scratch();
+                for (offset, text) in documents.iter().enumerate() {
+                    let document = (run * run_len + offset) as i64;
+                    text.with_utf8(|text| fill(&mut scratch, document, text, &mut columns));
                 }
-            });
-        }
-        columns
+                columns
+            })
+            .collect();
+        Self::concatenate(names, runs)
     }
 
     /// The runs one after another, copied in parallel.
-    fn concatenate(mut runs: Vec<SentenceColumns>) -> SentenceColumns {
+    fn concatenate(names: [&'static str; N], mut runs: Vec<Self>) -> Self {
         if runs.len() <= 1 {
-            return runs.pop().unwrap_or_default();
+            return runs.pop().unwrap_or_else(|| Self::with_capacity(names, 0));
         }
-        let total: usize = runs.iter().map(|run| run.document.len()).sum();
-        let mut out = SentenceColumns {
-            document: vec![0; total],
-            paragraph: vec![0; total],
-            sentence: vec![0; total],
-            start: vec![0; total],
-            end: vec![0; total],
+        let total: usize = runs.iter().map(Self::len).sum();
+        let mut out = Columns {
+            names,
+            data: std::array::from_fn(|_| vec![0; total]),
         };
-        let lengths: Vec<usize> = runs.iter().map(|run| run.document.len()).collect();
-        let targets = [
-            &mut out.document,
-            &mut out.paragraph,
-            &mut out.sentence,
-            &mut out.start,
-            &mut out.end,
-        ];
-        targets.into_par_iter().enumerate().for_each(|(n, target)| {
+        let lengths: Vec<usize> = runs.iter().map(Self::len).collect();
+        out.data.par_iter_mut().enumerate().for_each(|(n, target)| {
             let mut slices = Vec::with_capacity(runs.len());
             let mut rest = target.as_mut_slice();
             for &len in &lengths {
@@ -109,30 +126,17 @@ impl SentenceColumns {
             slices
                 .into_par_iter()
                 .zip(&runs)
-                .for_each(|(slice, run)| slice.copy_from_slice(run.column(n)));
+                .for_each(|(slice, run)| slice.copy_from_slice(&run.data[n]));
         });
         out
     }
 
-    /// Column `n`, in the order of the fields.
-    fn column(&self, n: usize) -> &[i64] {
-        [
-            &self.document,
-            &self.paragraph,
-            &self.sentence,
-            &self.start,
-            &self.end,
-        ][n]
-    }
-
-    /// The columns as a dict of numpy int64 arrays (the vectors move, no copy).
+    /// The columns as a dict of numpy int64 arrays, by name (the vectors move, no copy).
     pub(crate) fn into_dict(self, py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
         let dict = PyDict::new(py);
-        dict.set_item("document", self.document.into_pyarray(py))?;
-        dict.set_item("paragraph", self.paragraph.into_pyarray(py))?;
-        dict.set_item("sentence", self.sentence.into_pyarray(py))?;
-        dict.set_item("start", self.start.into_pyarray(py))?;
-        dict.set_item("end", self.end.into_pyarray(py))?;
+        for (name, column) in self.names.into_iter().zip(self.data) {
+            dict.set_item(name, column.into_pyarray(py))?;
+        }
         Ok(dict)
     }
 }

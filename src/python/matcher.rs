@@ -1,18 +1,21 @@
 //! `EntityMatcher` and `Mention`: the Python face of [`crate::entities::EntityMatcher`].
 
-use numpy::IntoPyArray;
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::pyclass::CompareOp;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
-use rayon::prelude::*;
 
+use super::columns::Columns;
 use super::errors::value_error;
 use super::gazetteer::{PyEntity, PyGazetteer};
-use super::texts::{borrow_all, borrow_text, collect_texts, utf8_all, Origin, PyText};
+use super::texts::{borrow_all, borrow_text, collect_texts, utf8_all, Origin};
 use crate::entities::{EntityMatcher, MatchOptions, Mention, PatternIndex};
 use crate::text::CodePointCursor;
+
+/// Mention rows reserved per byte of text: news has about one mention per 80 bytes
+/// with a 10k-name gazetteer.
+const BYTES_PER_RESERVED_MENTION: usize = 64;
 
 /// A mention of a known entity: `text[start:end] == mention.text`.
 ///
@@ -423,7 +426,37 @@ impl PyEntityMatcher {
         let py = texts.py();
         let objects = collect_texts(texts)?;
         let texts = borrow_all(&objects)?;
-        let columns = py.detach(|| MentionColumns::build(&self.inner, &texts));
+        let matcher = &self.inner;
+        let overlapping = matcher.options().overlapping;
+        let mut columns = py.detach(|| {
+            Columns::build(
+                ["document", "start", "end", "pattern", "entity"],
+                &texts,
+                BYTES_PER_RESERVED_MENTION,
+                Vec::new,
+                |mentions, document, text, columns| {
+                    matcher.find_into(text, mentions);
+                    let mut cursor = CodePointCursor::new(text);
+                    for mention in mentions.iter() {
+                        if overlapping {
+                            // Ends are not in order when matches overlap.
+                            cursor = CodePointCursor::new(text);
+                        }
+                        let start = cursor.advance_to(mention.span.start) as i64;
+                        let end = cursor.advance_to(mention.span.end) as i64;
+                        columns.push([document, start, end, i64::from(mention.pattern), 0]);
+                    }
+                },
+            )
+        });
+        // The entity of each row's pattern, in one pass after the scan: the look-ups
+        // are independent of each other, so their cache misses overlap.
+        columns.derive("pattern", "entity", |pattern| {
+            match matcher.candidates(pattern as PatternIndex) {
+                [one] => i64::from(*one),
+                _ => -1,
+            }
+        });
         columns.into_dict(py)
     }
 
@@ -501,75 +534,5 @@ impl PyEntityMatcher {
         let partial = py.import("functools")?.getattr("partial")?;
         let constructor = partial.call((slf.get_type(),), Some(&kwargs))?;
         (constructor, (slf.get().gazetteer.clone_ref(py),)).into_pyobject(py)
-    }
-}
-
-/// Mentions of a batch as flat columns, built in parallel (one run of documents per
-/// rayon task), concatenated in input order.
-#[derive(Default)]
-struct MentionColumns {
-    document: Vec<i64>,
-    start: Vec<i64>,
-    end: Vec<i64>,
-    pattern: Vec<i64>,
-    entity: Vec<i64>,
-}
-
-impl MentionColumns {
-    fn build(matcher: &EntityMatcher, texts: &[PyText<'_>]) -> MentionColumns {
-        let per_thread = texts.len().div_ceil(rayon::current_num_threads() * 8).max(1);
-        let runs: Vec<MentionColumns> = texts
-            .par_chunks(per_thread)
-            .enumerate()
-            .map(|(run, documents)| {
-                let mut columns = MentionColumns::default();
-                let mut mentions = Vec::new();
-                for (offset, text) in documents.iter().enumerate() {
-                    text.with_utf8(|text| {
-                        matcher.find_into(text, &mut mentions);
-                        columns.push(matcher, (run * per_thread + offset) as i64, text, &mentions);
-                    });
-                }
-                columns
-            })
-            .collect();
-        let mut out = MentionColumns::default();
-        for mut run in runs {
-            out.document.append(&mut run.document);
-            out.start.append(&mut run.start);
-            out.end.append(&mut run.end);
-            out.pattern.append(&mut run.pattern);
-            out.entity.append(&mut run.entity);
-        }
-        out
-    }
-
-    fn push(&mut self, matcher: &EntityMatcher, document: i64, text: &str, mentions: &[Mention]) {
-        let mut cursor = CodePointCursor::new(text);
-        let overlapping = matcher.options().overlapping;
-        for mention in mentions {
-            if overlapping {
-                cursor = CodePointCursor::new(text);
-            }
-            let candidates = matcher.candidates(mention.pattern);
-            self.document.push(document);
-            self.start.push(cursor.advance_to(mention.span.start) as i64);
-            self.end.push(cursor.advance_to(mention.span.end) as i64);
-            self.pattern.push(i64::from(mention.pattern));
-            self.entity.push(match candidates {
-                [one] => i64::from(*one),
-                _ => -1,
-            });
-        }
-    }
-
-    fn into_dict(self, py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
-        let dict = PyDict::new(py);
-        dict.set_item("document", self.document.into_pyarray(py))?;
-        dict.set_item("start", self.start.into_pyarray(py))?;
-        dict.set_item("end", self.end.into_pyarray(py))?;
-        dict.set_item("pattern", self.pattern.into_pyarray(py))?;
-        dict.set_item("entity", self.entity.into_pyarray(py))?;
-        Ok(dict)
     }
 }

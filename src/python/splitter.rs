@@ -5,11 +5,15 @@ use std::borrow::Cow;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
-use super::columns::SentenceColumns;
+use super::columns::Columns;
 use super::errors::{type_error, value_error};
 use super::spans::{PySentence, PySpan};
 use super::texts::{borrow_all, borrow_text, code_point_spans, collect_texts, utf8_all, Origin};
 use crate::split::{NewlineMode, Split, Splitter, SplitterOptions};
+use crate::text::CodePointCursor;
+
+/// Sentence rows reserved per byte of text: news runs at about one sentence per 75 bytes.
+const BYTES_PER_RESERVED_SENTENCE: usize = 32;
 
 /// Splits news text into paragraphs and sentences.
 #[pyclass(module = "presswork", name = "Splitter", frozen)]
@@ -199,7 +203,28 @@ impl PySplitter {
         let py = texts.py();
         let objects = collect_texts(texts)?;
         let texts = borrow_all(&objects)?;
-        let columns = py.detach(|| SentenceColumns::build(&self.inner, &texts));
+        let splitter = &self.inner;
+        let columns = py.detach(|| {
+            Columns::build(
+                ["document", "paragraph", "sentence", "start", "end"],
+                &texts,
+                BYTES_PER_RESERVED_SENTENCE,
+                Split::default,
+                |split, document, text, columns| {
+                    splitter.split_into(text, split);
+                    let mut cursor = CodePointCursor::new(text);
+                    for (index, sentence) in split.sentences.iter().enumerate() {
+                        columns.push([
+                            document,
+                            sentence.paragraph as i64,
+                            index as i64,
+                            cursor.advance_to(sentence.span.start) as i64,
+                            cursor.advance_to(sentence.span.end) as i64,
+                        ]);
+                    }
+                },
+            )
+        });
         columns.into_dict(py)
     }
 
