@@ -21,11 +21,12 @@
 //! header  := kind (2 bits) | MATCH (bit 2)
 //! LEAF    := (no body)
 //! SINGLE  := label: u8                                  (the child follows)
-//! SPARSE  := n: u8, labels: [u8; n], children: [u32; n] (ascending labels)
+//! SPARSE  := n: u8, labels: [u8; n], children: [u32; n] (n <= 16, ascending labels)
 //! DENSE   := children: [u32; 256]                       (NONE where absent)
 //! ```
 
 use super::matcher::{BuildError, PatternIndex};
+use crate::text::swar;
 
 const LEAF: u8 = 0;
 const SINGLE: u8 = 1;
@@ -34,8 +35,13 @@ const DENSE: u8 = 3;
 const KIND: u8 = 0b11;
 const MATCH: u8 = 0b100;
 
-/// Most children a node lists in its `SPARSE` form; more get a `DENSE` table.
-const SPARSE_MAX: usize = 12;
+/// Most children a node lists in its `SPARSE` form (two words of labels); more get a
+/// `DENSE` table.
+const SPARSE_MAX: usize = 16;
+
+/// Zero bytes after the last node, so that reading a sparse node's labels as two
+/// eight-byte words never runs off the end.
+const PADDING: usize = 16;
 
 /// A node of the trie (its offset), or [`State::DEAD`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,6 +149,7 @@ impl Trie {
                 });
             }
         }
+        code.resize(code.len() + PADDING, 0);
         code.shrink_to_fit();
         Ok(Trie { code })
     }
@@ -160,24 +167,32 @@ impl Trie {
         let mut at = state.0 as usize;
         let header = code[at];
         at += 1 + if header & MATCH != 0 { 4 } else { 0 };
-        match header & KIND {
-            SINGLE => {
-                if code[at] == byte {
-                    State(at as u32 + 1)
-                } else {
-                    State::DEAD
-                }
+        // Tested in order of frequency along a walk (an if-chain, not a jump table,
+        // whose indirect branch the processor predicts worse).
+        let kind = header & KIND;
+        if kind == SINGLE {
+            if code[at] == byte {
+                State(at as u32 + 1)
+            } else {
+                State::DEAD
             }
-            SPARSE => {
-                let n = usize::from(code[at]);
-                let labels = &code[at + 1..at + 1 + n];
-                match labels.iter().position(|&label| label == byte) {
-                    Some(i) => State(read_u32(code, at + 1 + n + 4 * i)),
-                    None => State::DEAD,
-                }
+        } else if kind == SPARSE {
+            // The labels compared eight at a time: a search loop's exit would be
+            // mispredicted at every other node.
+            let n = usize::from(code[at]);
+            let labels = at + 1;
+            let low = swar::equal(swar::load(code, labels), byte) & first_lanes(n);
+            let high = swar::equal(swar::load(code, labels + 8), byte) & first_lanes(n.saturating_sub(8));
+            let lanes = u128::from(low) | u128::from(high) << 64;
+            if lanes == 0 {
+                return State::DEAD;
             }
-            DENSE => State(read_u32(code, at + 4 * usize::from(byte))),
-            _ => State::DEAD,
+            let i = (lanes.trailing_zeros() / 8) as usize;
+            State(read_u32(code, labels + n + 4 * i))
+        } else if kind == DENSE {
+            State(read_u32(code, at + 4 * usize::from(byte)))
+        } else {
+            State::DEAD
         }
     }
 
@@ -199,6 +214,12 @@ struct Pending {
     keys: std::ops::Range<usize>,
     depth: usize,
     slot: Option<usize>,
+}
+
+/// The flag bits of the first `n` lanes of a word (all eight from `n = 8` on).
+#[inline(always)]
+fn first_lanes(n: usize) -> u64 {
+    swar::HIGH & u64::MAX.checked_shr(64 - 8 * n.min(8) as u32).unwrap_or(0)
 }
 
 #[inline(always)]
@@ -246,16 +267,19 @@ mod tests {
     #[test]
     fn uses_every_node_form() {
         // Root: dense (20 first bytes); "a": sparse; "ab…": single chains; "b": leaf.
+        // "z": sparse with 12 children, so its labels take a second word.
         let mut keys: Vec<String> = ('a'..='t').map(|c| format!("{c}")).collect();
         keys.extend(["ab", "ac", "abcdef"].map(String::from));
+        keys.extend(('a'..='l').map(|c| format!("z{c}")));
         let borrowed: Vec<&str> = keys.iter().map(String::as_str).collect();
         let (trie, keys) = trie(&borrowed);
         assert_eq!(trie.code[0] & KIND, DENSE);
         for (k, key) in keys.iter().enumerate() {
             assert_eq!(walk(&trie, key), Some(k as PatternIndex), "{key}");
         }
-        assert_eq!(walk(&trie, "abcde"), None);
-        assert_eq!(walk(&trie, "u"), None);
+        for absent in ["abcde", "u", "ad", "zm", "z", "za\u{0}", "a\u{0}", "\u{0}"] {
+            assert_eq!(walk(&trie, absent), None, "{absent:?}");
+        }
     }
 
     #[test]
@@ -265,6 +289,6 @@ mod tests {
         let (one, _) = trie(&["putin"]);
         assert_eq!(walk(&one, "putin"), Some(0));
         assert_eq!(walk(&one, "puti"), None);
-        assert!(one.memory_usage() < 32);
+        assert!(one.memory_usage() < 48);
     }
 }
