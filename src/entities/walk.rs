@@ -21,6 +21,7 @@
 //! word no walk starts at all, and a word that begins no alias, or is not followed by
 //! the second word of one, is skipped whole (see [`super::word_filter`]).
 
+use super::char_table::{CharFacts, CharTable};
 use super::matcher::{BuildError, MatchOptions, PatternIndex};
 use super::trie::{State, Trie};
 use super::word_filter::{continues_word, hash_ascii_word, WordFilter, WordHasher};
@@ -50,6 +51,8 @@ pub(super) struct Walker {
     /// [`SLOW`] for the first byte of a non-ASCII character and, when folding white
     /// space, for white space: one table look-up and one branch per byte of a walk.
     feeds: [u8; 256],
+    /// The folds and classes of common non-ASCII characters.
+    chars: CharTable,
     /// The keys' first two words, with the whole-word rule.
     words: Option<WordFilter>,
     normalizer: Normalizer,
@@ -68,11 +71,13 @@ impl Walker {
             may_start: [true; 256],
             starters: Vec::new(),
             feeds: [SLOW; 256],
+            chars: CharTable::empty(),
             words: options.whole_words.then(|| WordFilter::new(keys)),
             normalizer,
             overlapping: options.overlapping,
         };
         let can_start = |byte: u8| !walker.trie.next(walker.trie.start(), byte).is_dead();
+        let key_starts: [bool; 256] = std::array::from_fn(|b| can_start(b as u8));
         let mut may_start = [true; 256];
         for b in 0..0x80u8 {
             may_start[usize::from(b)] = if walker.normalizer.spaces && is_ascii_space(b) {
@@ -82,6 +87,8 @@ impl Walker {
             };
         }
         walker.may_start = may_start;
+        walker.key_starts = key_starts;
+        walker.chars = CharTable::new(&walker.normalizer, &key_starts);
         for b in 0..0x80u8 {
             if !(walker.normalizer.spaces && is_ascii_space(b)) {
                 walker.feeds[usize::from(b)] = walker.fold_ascii(b);
@@ -93,9 +100,11 @@ impl Walker {
         Ok(walker)
     }
 
-    /// Heap bytes held by the trie and the first-word filter.
+    /// Heap bytes held by the trie, the first-word filter and the character table.
     pub(super) fn memory_usage(&self) -> usize {
-        self.trie.memory_usage() + self.words.as_ref().map_or(0, WordFilter::memory_usage)
+        self.trie.memory_usage()
+            + self.words.as_ref().map_or(0, WordFilter::memory_usage)
+            + self.chars.memory_usage()
     }
 
     /// Every match in `text`, in order of start then end.
@@ -136,7 +145,10 @@ impl Walker {
                 (!b.is_ascii_alphanumeric()).then(|| (1, self.may_start[usize::from(b)]))
             } else {
                 let c = decode_at(text, at);
-                (!continues_word(c)).then(|| (c.len_utf8(), self.may_start_char(c)))
+                match self.chars.get(c) {
+                    Some(facts) => (!facts.continues_word()).then(|| (c.len_utf8(), facts.may_start())),
+                    None => (!continues_word(c)).then(|| (c.len_utf8(), self.may_start_char(c))),
+                }
             };
             if let Some((len, may_start)) = outside_word {
                 if may_start {
@@ -272,6 +284,14 @@ impl Walker {
                 continue;
             }
             let c = decode_at(text, at);
+            if let Some(facts) = self.chars.get(c) {
+                if !facts.continues_word() {
+                    break;
+                }
+                at += c.len_utf8();
+                word.push_all(facts.folded());
+                continue;
+            }
             if !continues_word(c) {
                 break;
             }
@@ -344,11 +364,18 @@ impl Walker {
     #[inline(never)]
     fn feed_char(&self, state: State, text: &[u8], at: usize) -> (State, usize) {
         let c = decode_at(text, at);
-        if self.normalizer.spaces && is_space(c) {
+        let end = at + c.len_utf8();
+        let facts = self.chars.get(c);
+        if facts.map_or_else(
+            || self.normalizer.spaces && is_space(c),
+            CharFacts::is_folded_space,
+        ) {
             let (end, folded) = space_run(text, at);
             return (self.trie.next(state, folded), end);
         }
-        let end = at + c.len_utf8();
+        if let Some(facts) = facts {
+            return (self.feed(state, facts.folded()), end);
+        }
         let mut buffer = [0; 4];
         let state = match self.normalizer.fold_char(c) {
             Replacement::Keep => self.feed(state, &text[at..end]),
