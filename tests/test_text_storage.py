@@ -60,3 +60,24 @@ def test_long_non_ascii_document_uses_and_frees_a_large_buffer() -> None:
     assert len(columns["start"]) == 1_100_000
     assert text[columns["start"][-1] : columns["end"][-1]] == "Putin"
     assert len(MATCHER.find("“Putin” again")) == 1
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda texts: MATCHER.mention_columns(texts),
+        lambda texts: MATCHER.find_batch(texts),
+        lambda texts: Splitter().sentences_batch(texts),
+        lambda texts: Splitter().paragraphs_batch(texts),
+        lambda texts: Splitter().sentence_columns(texts),
+    ],
+)
+def test_the_first_lone_surrogate_of_a_batch_is_named(call) -> None:  # type: ignore[no-untyped-def]
+    texts = ["fine", "also “fine”", "😀 bad \udc80 text", "bad too \ud800", "fine"] * 3
+    with pytest.raises(ValueError, match=r"texts\[2\] .* U\+DC80 at index 6"):
+        call(texts)
+
+
+def test_a_lone_surrogate_in_one_text_is_named() -> None:
+    with pytest.raises(ValueError, match=r"^text cannot be encoded .* U\+D83D at index 4"):
+        MATCHER.find("ab “\ud83d”")

@@ -169,7 +169,11 @@ mod tests {
         assert!(table.get('漢').is_none() && table.get('a').is_none());
         for c in ['°', 'ø', 'Ж', 'ά', '\u{2009}'] {
             assert_eq!(facts(c).continues_word(), continues_word(c), "{c}");
-            assert_eq!(facts(c).is_folded_space(), normalizer.spaces && is_space(c), "{c}");
+            assert_eq!(
+                facts(c).is_folded_space(),
+                normalizer.spaces && is_space(c),
+                "{c}"
+            );
         }
     }
 

@@ -14,7 +14,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use rayon::prelude::*;
 
-use super::texts::PyText;
+use super::texts::{LoneSurrogate, Origin, PyText};
 
 /// Runs per thread: enough for rayon to balance uneven documents.
 const RUNS_PER_THREAD: usize = 8;
@@ -72,14 +72,15 @@ impl<const N: usize> Columns<N> {
     /// `fill(scratch, document, text, columns)` appends the rows of one document; the
     /// text is UTF-8 (transcoded by [`PyText::with_utf8`] where it was not), and
     /// `scratch` is working memory made by `new_scratch` once per run of documents.
-    /// About one row per `bytes_per_row` bytes of text is reserved up front.
+    /// About one row per `bytes_per_row` bytes of text is reserved up front. Fails
+    /// with the first document (its index) whose text holds a lone surrogate.
     pub(crate) fn build<S, F>(
         names: [&'static str; N],
         texts: &[PyText<'_>],
         bytes_per_row: usize,
         new_scratch: impl Fn() -> S + Sync,
         fill: F,
-    ) -> Self
+    ) -> Result<Self, (usize, LoneSurrogate)>
     where
         F: Fn(&mut S, i64, &str, &mut Self) + Sync,
     {
@@ -87,7 +88,7 @@ impl<const N: usize> Columns<N> {
             .len()
             .div_ceil(rayon::current_num_threads() * RUNS_PER_THREAD)
             .max(1);
-        let runs: Vec<Self> = texts
+        let runs: Vec<Result<Self, _>> = texts
             .par_chunks(run_len)
             .enumerate()
             .map(|(run, documents)| {
@@ -95,13 +96,16 @@ impl<const N: usize> Columns<N> {
                 let mut columns = Self::with_capacity(names, size / bytes_per_row + 16);
                 let mut scratch = new_scratch();
                 for (offset, text) in documents.iter().enumerate() {
-                    let document = (run * run_len + offset) as i64;
-                    text.with_utf8(|text| fill(&mut scratch, document, text, &mut columns));
+                    let document = run * run_len + offset;
+                    text.with_utf8(|text| fill(&mut scratch, document as i64, text, &mut columns))
+                        .map_err(|e| (document, e))?;
                 }
-                columns
+                Ok(columns)
             })
             .collect();
-        Self::concatenate(names, runs)
+        // Runs are in input order, so the first failed run holds the first bad document.
+        let runs = runs.into_iter().collect::<Result<Vec<Self>, _>>()?;
+        Ok(Self::concatenate(names, runs))
     }
 
     /// The runs one after another, copied in parallel.
@@ -129,6 +133,18 @@ impl<const N: usize> Columns<N> {
                 .for_each(|(slice, run)| slice.copy_from_slice(&run.data[n]));
         });
         out
+    }
+
+    /// The columns of [`Columns::build`] as a dict of numpy int64 arrays, by name (the
+    /// vectors move, no copy), or the `ValueError` for its bad document.
+    pub(crate) fn dict_or_err(
+        py: Python<'_>,
+        built: Result<Self, (usize, LoneSurrogate)>,
+    ) -> PyResult<Bound<'_, PyDict>> {
+        match built {
+            Ok(columns) => columns.into_dict(py),
+            Err((document, surrogate)) => Err(surrogate.into_err(py, Origin::Item(document))),
+        }
     }
 
     /// The columns as a dict of numpy int64 arrays, by name (the vectors move, no copy).

@@ -9,7 +9,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use super::columns::Columns;
 use super::errors::value_error;
 use super::gazetteer::{PyEntity, PyGazetteer};
-use super::texts::{borrow_all, borrow_text, collect_texts, utf8_all, Origin};
+use super::texts::{borrow_all, collect_texts, utf8_all, with_text, Origin};
 use crate::entities::{EntityMatcher, MatchOptions, Mention, PatternIndex};
 use crate::text::CodePointCursor;
 
@@ -396,7 +396,7 @@ impl PyEntityMatcher {
     fn find<'py>(slf: &Bound<'py, Self>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         let py = text.py();
         let matcher = &slf.get().inner;
-        borrow_text(text, Origin::Argument)?.with_utf8(|utf8| {
+        with_text(text, Origin::Argument, |utf8| {
             let mentions = py.detach(|| matcher.find(utf8));
             Self::mention_list(slf, text, utf8, &mentions)
         })
@@ -406,7 +406,7 @@ impl PyEntityMatcher {
     fn find_batch<'py>(slf: &Bound<'py, Self>, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         let py = texts.py();
         let objects = collect_texts(texts)?;
-        let utf8 = utf8_all(py, &borrow_all(&objects)?);
+        let utf8 = utf8_all(py, &borrow_all(&objects)?)?;
         let strs: Vec<&str> = utf8.iter().map(|text| &**text).collect();
         let matcher = &slf.get().inner;
         let found = py.detach(|| matcher.find_batch(&strs));
@@ -428,7 +428,7 @@ impl PyEntityMatcher {
         let texts = borrow_all(&objects)?;
         let matcher = &self.inner;
         let overlapping = matcher.options().overlapping;
-        let mut columns = py.detach(|| {
+        let built = py.detach(|| {
             Columns::build(
                 ["document", "start", "end", "pattern", "entity"],
                 &texts,
@@ -451,13 +451,16 @@ impl PyEntityMatcher {
         });
         // The entity of each row's pattern, in one pass after the scan: the look-ups
         // are independent of each other, so their cache misses overlap.
-        columns.derive("pattern", "entity", |pattern| {
-            match matcher.candidates(pattern as PatternIndex) {
-                [one] => i64::from(*one),
-                _ => -1,
-            }
+        let built = built.map(|mut columns| {
+            columns.derive("pattern", "entity", |pattern| {
+                match matcher.candidates(pattern as PatternIndex) {
+                    [one] => i64::from(*one),
+                    _ => -1,
+                }
+            });
+            columns
         });
-        columns.into_dict(py)
+        Columns::dict_or_err(py, built)
     }
 
     /// For each pattern index: the alias as written and the ids of its candidates.

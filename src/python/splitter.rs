@@ -8,7 +8,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use super::columns::Columns;
 use super::errors::{type_error, value_error};
 use super::spans::{PySentence, PySpan};
-use super::texts::{borrow_all, borrow_text, code_point_spans, collect_texts, utf8_all, Origin};
+use super::texts::{borrow_all, code_point_spans, collect_texts, utf8_all, with_text, Origin};
 use crate::split::{NewlineMode, Split, Splitter, SplitterOptions};
 use crate::text::CodePointCursor;
 
@@ -65,7 +65,7 @@ impl PySplitter {
         objects: &'a [Bound<'_, PyAny>],
     ) -> PyResult<(Vec<Cow<'a, str>>, Vec<Split>)> {
         let texts = borrow_all(objects)?;
-        let utf8 = utf8_all(py, &texts);
+        let utf8 = utf8_all(py, &texts)?;
         let strs: Vec<&str> = utf8.iter().map(|text| &**text).collect();
         let splits = py.detach(|| self.inner.split_batch(&strs));
         Ok((utf8, splits))
@@ -142,7 +142,7 @@ impl PySplitter {
     /// Paragraphs of `text`.
     fn paragraphs<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         let py = text.py();
-        borrow_text(text, Origin::Argument)?.with_utf8(|text| {
+        with_text(text, Origin::Argument, |text| {
             let split = self.split_one(py, text);
             self.paragraph_objects(py, text, &split)
         })
@@ -151,7 +151,7 @@ impl PySplitter {
     /// Sentences of `text` in document order.
     fn sentences<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         let py = text.py();
-        borrow_text(text, Origin::Argument)?.with_utf8(|text| {
+        with_text(text, Origin::Argument, |text| {
             let split = self.split_one(py, text);
             self.sentence_objects(py, text, &split)
         })
@@ -160,7 +160,7 @@ impl PySplitter {
     /// Paragraphs and sentences of `text`.
     fn split<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
         let py = text.py();
-        borrow_text(text, Origin::Argument)?.with_utf8(|text| {
+        with_text(text, Origin::Argument, |text| {
             let split = self.split_one(py, text);
             (
                 self.paragraph_objects(py, text, &split)?,
@@ -225,7 +225,7 @@ impl PySplitter {
                 },
             )
         });
-        columns.into_dict(py)
+        Columns::dict_or_err(py, columns)
     }
 
     /// A pandas DataFrame with one row per sentence (see `presswork.frames`).

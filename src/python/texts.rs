@@ -53,12 +53,35 @@ pub(crate) enum PyText<'a> {
     /// One byte per code point, some of them above U+007F.
     #[cfg_attr(feature = "abi3", allow(dead_code))]
     Latin1(&'a [u8]),
-    /// Two bytes per code point; checked free of surrogates.
+    /// Two bytes per code point (lone surrogates are found while transcoding).
     #[cfg_attr(feature = "abi3", allow(dead_code))]
     Ucs2(&'a [u16]),
-    /// Four bytes per code point; checked free of surrogates.
+    /// Four bytes per code point (lone surrogates are found while transcoding).
     #[cfg_attr(feature = "abi3", allow(dead_code))]
     Ucs4(&'a [u32]),
+}
+
+/// A lone surrogate (U+D800–U+DFFF) at this code-point index: a `str` can hold one,
+/// UTF-8 cannot.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LoneSurrogate {
+    index: usize,
+    unit: u32,
+}
+
+impl LoneSurrogate {
+    /// The `ValueError` that names the text and the surrogate's place.
+    pub(crate) fn into_err(self, py: Python<'_>, origin: Origin) -> PyErr {
+        value_error(
+            py,
+            format!(
+                "{} cannot be encoded as UTF-8: lone surrogate U+{:04X} at index {}",
+                origin.describe(),
+                self.unit,
+                self.index
+            ),
+        )
+    }
 }
 
 thread_local! {
@@ -72,15 +95,15 @@ const SCRATCH_KEPT_BYTES: usize = 16 << 20;
 
 impl<'a> PyText<'a> {
     /// Runs `f` on the text as UTF-8: in place when it already is, otherwise
-    /// transcoded into this thread's scratch buffer (no allocation once warm).
-    pub(crate) fn with_utf8<R>(self, f: impl FnOnce(&str) -> R) -> R {
+    /// transcoded into this thread's scratch buffer (no allocation once warm), which
+    /// reads the `str` once and finds any lone surrogate on the way.
+    pub(crate) fn with_utf8<R>(self, f: impl FnOnce(&str) -> R) -> Result<R, LoneSurrogate> {
         if let PyText::Utf8(text) = self {
-            return f(text);
+            return Ok(f(text));
         }
         let mut buffer = SCRATCH.take();
         buffer.clear();
-        self.push_utf8(&mut buffer);
-        let result = f(&buffer);
+        let result = self.push_utf8(&mut buffer).map(|()| f(&buffer));
         if buffer.capacity() <= SCRATCH_KEPT_BYTES {
             SCRATCH.set(buffer);
         }
@@ -89,13 +112,13 @@ impl<'a> PyText<'a> {
 
     /// The text as UTF-8: borrowed when it already is, otherwise a new transcoded copy
     /// (for results that must outlive one call, such as sentence objects of a batch).
-    pub(crate) fn to_utf8(self) -> Cow<'a, str> {
+    pub(crate) fn to_utf8(self) -> Result<Cow<'a, str>, LoneSurrogate> {
         match self {
-            PyText::Utf8(text) => Cow::Borrowed(text),
+            PyText::Utf8(text) => Ok(Cow::Borrowed(text)),
             _ => {
                 let mut owned = String::new();
-                self.push_utf8(&mut owned);
-                Cow::Owned(owned)
+                self.push_utf8(&mut owned)?;
+                Ok(Cow::Owned(owned))
             }
         }
     }
@@ -111,19 +134,26 @@ impl<'a> PyText<'a> {
         }
     }
 
-    fn push_utf8(self, out: &mut String) {
+    fn push_utf8(self, out: &mut String) -> Result<(), LoneSurrogate> {
         match self {
             PyText::Utf8(text) => out.push_str(text),
             PyText::Latin1(units) => transcode::push_latin1(out, units),
-            PyText::Ucs2(units) => transcode::push_ucs2(out, units),
-            PyText::Ucs4(units) => transcode::push_ucs4(out, units),
+            PyText::Ucs2(units) => transcode::push_ucs2(out, units).map_err(|index| LoneSurrogate {
+                index,
+                unit: u32::from(units[index]),
+            })?,
+            PyText::Ucs4(units) => transcode::push_ucs4(out, units).map_err(|index| LoneSurrogate {
+                index,
+                unit: units[index],
+            })?,
         }
+        Ok(())
     }
 }
 
 /// Borrows the text of a Python `str`. Refuses non-`str` objects with a `TypeError`
-/// and lone surrogates (which have no UTF-8 form) with a `ValueError`, both naming
-/// `origin`.
+/// naming `origin`. (Lone surrogates, which have no UTF-8 form, are found when the text
+/// is transcoded: see [`LoneSurrogate`].)
 pub(crate) fn borrow_text<'a>(object: &'a Bound<'_, PyAny>, origin: Origin) -> PyResult<PyText<'a>> {
     let py = object.py();
     let Ok(string) = object.cast::<PyString>() else {
@@ -140,7 +170,7 @@ pub(crate) fn borrow_text<'a>(object: &'a Bound<'_, PyAny>, origin: Origin) -> P
         ));
     };
     #[cfg(not(feature = "abi3"))]
-    if let Some(text) = stored_units(string, origin)? {
+    if let Some(text) = stored_units(string) {
         return Ok(text);
     }
     utf8_form(string, origin).map(PyText::Utf8)
@@ -149,12 +179,18 @@ pub(crate) fn borrow_text<'a>(object: &'a Bound<'_, PyAny>, origin: Origin) -> P
 /// The string's PEP 393 storage, or `None` when CPython cannot give it (a legacy
 /// string that fails to become ready), in which case the UTF-8 form is used.
 #[cfg(not(feature = "abi3"))]
-fn stored_units<'a>(string: &'a Bound<'_, PyString>, origin: Origin) -> PyResult<Option<PyText<'a>>> {
+fn stored_units<'a>(string: &'a Bound<'_, PyString>) -> Option<PyText<'a>> {
     use pyo3::types::string::PyStringData;
     // SAFETY: the slices point into the immutable `str`, which outlives `'a`; they
     // are only read as the kind CPython reports.
-    let text = match unsafe { string.data() } {
-        Ok(PyStringData::Ucs1(units)) => {
+    let data = unsafe { string.data() };
+    // A failure (a legacy string that cannot become ready) comes back as the fetched
+    // exception: drop it and use the UTF-8 form.
+    let Ok(data) = data.map_err(drop) else {
+        return None;
+    };
+    Some(match data {
+        PyStringData::Ucs1(units) => {
             // SAFETY: `string` is a live, ready `str` (data() made it ready).
             if unsafe { ffi::PyUnicode_IS_ASCII(string.as_ptr()) } != 0 {
                 // SAFETY: ASCII bytes are valid UTF-8.
@@ -163,32 +199,9 @@ fn stored_units<'a>(string: &'a Bound<'_, PyString>, origin: Origin) -> PyResult
                 PyText::Latin1(units)
             }
         }
-        Ok(PyStringData::Ucs2(units)) => {
-            refuse_surrogates(string.py(), units, origin)?;
-            PyText::Ucs2(units)
-        }
-        Ok(PyStringData::Ucs4(units)) => {
-            refuse_surrogates(string.py(), units, origin)?;
-            PyText::Ucs4(units)
-        }
-        Err(_) => return Ok(None),
-    };
-    Ok(Some(text))
-}
-
-#[cfg(not(feature = "abi3"))]
-fn refuse_surrogates<U: Copy + Into<u32>>(py: Python<'_>, units: &[U], origin: Origin) -> PyResult<()> {
-    match transcode::first_surrogate(units) {
-        None => Ok(()),
-        Some(index) => Err(value_error(
-            py,
-            format!(
-                "{} cannot be encoded as UTF-8: lone surrogate U+{:04X} at index {index}",
-                origin.describe(),
-                units[index].into()
-            ),
-        )),
-    }
+        PyStringData::Ucs2(units) => PyText::Ucs2(units),
+        PyStringData::Ucs4(units) => PyText::Ucs4(units),
+    })
 }
 
 /// The UTF-8 form CPython builds and caches in the object.
@@ -242,9 +255,27 @@ pub(crate) fn borrow_all<'a>(objects: &'a [Bound<'_, PyAny>]) -> PyResult<Vec<Py
         .collect()
 }
 
-/// Every text as UTF-8, transcoded in parallel with the GIL released.
-pub(crate) fn utf8_all<'a>(py: Python<'_>, texts: &[PyText<'a>]) -> Vec<Cow<'a, str>> {
-    py.detach(|| texts.par_iter().map(|text| text.to_utf8()).collect())
+/// Every text as UTF-8, transcoded in parallel with the GIL released; a lone surrogate
+/// is reported for the first text that has one.
+pub(crate) fn utf8_all<'a>(py: Python<'_>, texts: &[PyText<'a>]) -> PyResult<Vec<Cow<'a, str>>> {
+    let converted: Vec<_> = py.detach(|| texts.par_iter().map(|text| text.to_utf8()).collect());
+    converted
+        .into_iter()
+        .enumerate()
+        .map(|(n, text)| text.map_err(|e| e.into_err(py, Origin::Item(n))))
+        .collect()
+}
+
+/// Runs `f` on the UTF-8 text of `object` (see [`PyText::with_utf8`]), turning a wrong
+/// type or a lone surrogate into a Python exception that names `origin`.
+pub(crate) fn with_text<R>(
+    object: &Bound<'_, PyAny>,
+    origin: Origin,
+    f: impl FnOnce(&str) -> PyResult<R>,
+) -> PyResult<R> {
+    borrow_text(object, origin)?
+        .with_utf8(f)
+        .map_err(|e| e.into_err(object.py(), origin))?
 }
 
 /// Converts byte spans (in document order) to code-point `(start, end)` pairs.

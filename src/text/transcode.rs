@@ -8,12 +8,12 @@
 //! loops narrow sixteen ASCII units at a time and encode only the others one by one.
 //!
 //! ```
-//! use presswork::text::transcode::{push_ucs2, first_surrogate};
+//! use presswork::text::transcode::push_ucs2;
 //! let units: Vec<u16> = "“Hi,” said Zoë".encode_utf16().collect();
-//! assert_eq!(first_surrogate(&units), None);
 //! let mut utf8 = String::new();
-//! push_ucs2(&mut utf8, &units);
+//! assert_eq!(push_ucs2(&mut utf8, &units), Ok(()));
 //! assert_eq!(utf8, "“Hi,” said Zoë");
+//! assert_eq!(push_ucs2(&mut String::new(), &[0x41, 0xDC80]), Err(1));
 //! ```
 
 /// Code units checked and narrowed together on the ASCII fast path.
@@ -21,53 +21,34 @@ const LANES: usize = 16;
 
 /// Appends Latin-1 text (each byte one code point, U+0000–U+00FF) to `out`.
 pub fn push_latin1(out: &mut String, units: &[u8]) {
+    push_units(out, units, u32::from).expect("Latin-1 has no surrogates")
+}
+
+/// Appends UCS-2 text to `out`, or gives the index of the first lone surrogate (which
+/// UTF-8 cannot carry; `out` then holds the text before it).
+pub fn push_ucs2(out: &mut String, units: &[u16]) -> Result<(), usize> {
     push_units(out, units, u32::from)
 }
 
-/// Appends UCS-2 text to `out`. A lone surrogate (which UTF-8 cannot carry; see
-/// [`first_surrogate`]) becomes U+FFFD.
-pub fn push_ucs2(out: &mut String, units: &[u16]) {
-    push_units(out, units, u32::from)
-}
-
-/// Appends UCS-4 text to `out`. A surrogate or a value past U+10FFFF becomes U+FFFD.
-pub fn push_ucs4(out: &mut String, units: &[u32]) {
+/// Appends UCS-4 text to `out`, or gives the index of the first surrogate (`out` then
+/// holds the text before it). CPython keeps an astral character as one UCS-4 unit, never
+/// as a pair, so any surrogate in a `str` is a lone one (from `surrogateescape` decoding,
+/// say). A value past U+10FFFF, which CPython never stores, becomes U+FFFD.
+pub fn push_ucs4(out: &mut String, units: &[u32]) -> Result<(), usize> {
     push_units(out, units, |unit| unit)
 }
 
-/// Index of the first unit that is a surrogate code point (U+D800–U+DFFF). CPython
-/// keeps an astral character as one UCS-4 unit, never as a pair, so any surrogate in a
-/// `str` is a lone one (from `surrogateescape` decoding, say) and has no UTF-8 form.
-pub fn first_surrogate<U: Copy + Into<u32>>(units: &[U]) -> Option<usize> {
-    let is_surrogate = |unit: U| (unit.into() & !0x7FF) == 0xD800;
-    // Whole chunks first, with a branch-free test the compiler vectorises (`any`
-    // would stop at each unit): a surrogate is rare.
-    let mut chunks = units.chunks_exact(LANES);
-    let mut base = 0;
-    for chunk in &mut chunks {
-        if chunk.iter().fold(false, |seen, &unit| seen | is_surrogate(unit)) {
-            return chunk
-                .iter()
-                .position(|&unit| is_surrogate(unit))
-                .map(|i| base + i);
-        }
-        base += LANES;
-    }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&unit| is_surrogate(unit))
-        .map(|i| base + i)
-}
-
 /// The shared loop: `LANES` units at a time, narrowed in one go when all are ASCII.
+/// Surrogates are only looked for among the other units, so finding them costs nothing
+/// on the fast path and the text is read once.
 #[inline(always)]
-fn push_units<U: Copy>(out: &mut String, units: &[U], code_point: impl Fn(U) -> u32) {
+fn push_units<U: Copy>(out: &mut String, units: &[U], code_point: impl Fn(U) -> u32) -> Result<(), usize> {
     // SAFETY: only whole UTF-8 sequences are appended below (ASCII bytes, or the
     // encoding of a `char`), so `out` stays valid UTF-8.
     let bytes = unsafe { out.as_mut_vec() };
     bytes.reserve(units.len());
     let mut chunks = units.chunks_exact(LANES);
+    let mut base = 0;
     for chunk in &mut chunks {
         let chunk: &[U; LANES] = chunk.try_into().expect("chunks_exact gives LANES units");
         let ored = chunk.iter().fold(0, |acc, &unit| acc | code_point(unit));
@@ -75,24 +56,29 @@ fn push_units<U: Copy>(out: &mut String, units: &[U], code_point: impl Fn(U) -> 
             let narrowed: [u8; LANES] = chunk.map(|unit| code_point(unit) as u8);
             bytes.extend_from_slice(&narrowed);
         } else {
-            chunk
-                .iter()
-                .for_each(|&unit| push_code_point(bytes, code_point(unit)));
+            for (i, &unit) in chunk.iter().enumerate() {
+                push_code_point(bytes, code_point(unit)).map_err(|()| base + i)?;
+            }
         }
+        base += LANES;
     }
-    for &unit in chunks.remainder() {
-        push_code_point(bytes, code_point(unit));
+    for (i, &unit) in chunks.remainder().iter().enumerate() {
+        push_code_point(bytes, code_point(unit)).map_err(|()| base + i)?;
     }
+    Ok(())
 }
 
 #[inline]
-fn push_code_point(bytes: &mut Vec<u8>, code_point: u32) {
+fn push_code_point(bytes: &mut Vec<u8>, code_point: u32) -> Result<(), ()> {
     if code_point < 0x80 {
         bytes.push(code_point as u8);
+    } else if code_point & !0x7FF == 0xD800 {
+        return Err(());
     } else {
         let ch = char::from_u32(code_point).unwrap_or(char::REPLACEMENT_CHARACTER);
         bytes.extend_from_slice(ch.encode_utf8(&mut [0; 4]).as_bytes());
     }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -113,12 +99,12 @@ mod tests {
         for sample in SAMPLES {
             let ucs4: Vec<u32> = sample.chars().map(u32::from).collect();
             let mut from_ucs4 = String::new();
-            push_ucs4(&mut from_ucs4, &ucs4);
+            push_ucs4(&mut from_ucs4, &ucs4).unwrap();
             assert_eq!(&from_ucs4, sample);
             if ucs4.iter().all(|&c| c <= 0xFFFF) {
                 let ucs2: Vec<u16> = ucs4.iter().map(|&c| c as u16).collect();
                 let mut from_ucs2 = String::new();
-                push_ucs2(&mut from_ucs2, &ucs2);
+                push_ucs2(&mut from_ucs2, &ucs2).unwrap();
                 assert_eq!(&from_ucs2, sample);
             }
             if ucs4.iter().all(|&c| c <= 0xFF) {
@@ -138,17 +124,16 @@ mod tests {
     }
 
     #[test]
-    fn lone_surrogates_are_found_and_replaced() {
+    fn lone_surrogates_are_found_on_either_path() {
         let mut units: Vec<u16> = "a fairly long run of ascii text".encode_utf16().collect();
-        assert_eq!(first_surrogate(&units), None);
         units[20] = 0xDC80;
-        assert_eq!(first_surrogate(&units), Some(20));
         let mut out = String::new();
-        push_ucs2(&mut out, &units);
-        assert_eq!(out.chars().nth(20), Some(char::REPLACEMENT_CHARACTER));
-        assert_eq!(first_surrogate(&[0x41u32, 0xD800]), Some(1));
+        assert_eq!(push_ucs2(&mut out, &units), Err(20));
+        assert_eq!(out, "a fairly long run of");
+        assert_eq!(push_ucs2(&mut String::new(), &[0x41, 0xD800]), Err(1));
+        assert_eq!(push_ucs4(&mut String::new(), &[0x41, 0x1F600, 0xDFFF]), Err(2));
         let mut wide = String::new();
-        push_ucs4(&mut wide, &[0x110000, 0x41]);
+        assert_eq!(push_ucs4(&mut wide, &[0x110000, 0x41]), Ok(()));
         assert_eq!(wide, "\u{FFFD}A");
     }
 }
