@@ -12,9 +12,9 @@
 //! aho-corasick's contiguous NFA, which the walker used before, spends more bytes per
 //! state, moves every match state to the front of the automaton (away from its path)
 //! and builds failure transitions an anchored walk never follows. At 100k names (255k
-//! keys) this trie plus the word filter take 9.5 MiB against 20.5, build in 0.2 s
-//! against 0.7, and the whole default scan ran 4% (10k names) to 8–35% (100k) faster
-//! in interleaved runs of `examples/match_files.rs`.
+//! keys) the walker's tables (this trie, the word filter, the character table) take
+//! 8.0 MiB against 20.5 and build in 0.2 s against 0.7; the scan got faster too (see
+//! `BENCHMARKS.md`).
 //!
 //! ```text
 //! node    := header [pattern: u32, if MATCH] body
@@ -250,18 +250,25 @@ mod tests {
         trie.pattern(state)
     }
 
-    #[test]
-    fn finds_exactly_the_keys() {
-        let mut many: Vec<String> = (0..300).map(|i| format!("k{i}")).collect();
-        many.extend(["a", "ab", "abc", "abd", "b", "zzzz", "é", "\u{0}x"].map(String::from));
-        let borrowed: Vec<&str> = many.iter().map(String::as_str).collect();
+    /// Builds the trie of `keys`; checks that each key's walk ends at its pattern and
+    /// that no string of `absent` reaches one.
+    fn check(keys: &[String], absent: &[&str]) -> Trie {
+        let borrowed: Vec<&str> = keys.iter().map(String::as_str).collect();
         let (trie, keys) = trie(&borrowed);
         for (k, key) in keys.iter().enumerate() {
             assert_eq!(walk(&trie, key), Some(k as PatternIndex), "{key}");
         }
-        for absent in ["", "abe", "k", "k300", "zz", "zzzzz", "c", "\u{0}"] {
+        for absent in absent {
             assert_eq!(walk(&trie, absent), None, "{absent:?}");
         }
+        trie
+    }
+
+    #[test]
+    fn finds_exactly_the_keys() {
+        let mut many: Vec<String> = (0..300).map(|i| format!("k{i}")).collect();
+        many.extend(["a", "ab", "abc", "abd", "b", "zzzz", "é", "\u{0}x"].map(String::from));
+        check(&many, &["", "abe", "k", "k300", "zz", "zzzzz", "c", "\u{0}"]);
     }
 
     #[test]
@@ -271,15 +278,9 @@ mod tests {
         let mut keys: Vec<String> = ('a'..='t').map(|c| format!("{c}")).collect();
         keys.extend(["ab", "ac", "abcdef"].map(String::from));
         keys.extend(('a'..='l').map(|c| format!("z{c}")));
-        let borrowed: Vec<&str> = keys.iter().map(String::as_str).collect();
-        let (trie, keys) = trie(&borrowed);
+        let absent = ["abcde", "u", "ad", "zm", "z", "za\u{0}", "a\u{0}", "\u{0}"];
+        let trie = check(&keys, &absent);
         assert_eq!(trie.code[0] & KIND, DENSE);
-        for (k, key) in keys.iter().enumerate() {
-            assert_eq!(walk(&trie, key), Some(k as PatternIndex), "{key}");
-        }
-        for absent in ["abcde", "u", "ad", "zm", "z", "za\u{0}", "a\u{0}", "\u{0}"] {
-            assert_eq!(walk(&trie, absent), None, "{absent:?}");
-        }
     }
 
     #[test]
