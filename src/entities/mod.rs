@@ -24,6 +24,7 @@
 //! assert_eq!(found, [("Kremlin", "kremlin"), ("PUTIN", "putin"), ("Vladimir Putin", "putin")]);
 //! ```
 
+mod block_words;
 mod char_table;
 mod gazetteer;
 pub mod io;

@@ -21,13 +21,14 @@
 //! word no walk starts at all, and a word that begins no alias, or is not followed by
 //! the second word of one, is skipped whole (see [`super::word_filter`]).
 
+use super::block_words::BlockWords;
 use super::char_table::{CharFacts, CharTable};
 use super::matcher::{BuildError, MatchOptions, PatternIndex};
 use super::trie::{State, Trie};
 use super::word_filter::{continues_word, hash_ascii_word, WordFilter, WordHasher};
 use crate::text::normalize::{space_run, Normalizer, Replacement};
 use crate::text::space::{decode_at, decode_before, is_ascii_space, is_space};
-use crate::text::swar;
+use crate::text::{block, swar};
 
 /// In [`Walker::feeds`]: this byte needs [`Walker::feed_char`].
 const SLOW: u8 = 0xFF;
@@ -116,8 +117,9 @@ impl Walker {
     }
 
     /// Whole words: walks from word starts whose words pass the filter, and from
-    /// characters outside words that may start a key. Bytes outside words are skipped
-    /// eight at a time, and ASCII words are hashed eight bytes at a time.
+    /// characters outside words that may start a key. Runs of plain ASCII words go
+    /// through [`Walker::block_step`], 64 bytes at a time; the rest through
+    /// [`Walker::byte_step`], one word or character at a time.
     fn find_words(
         &self,
         filter: &WordFilter,
@@ -127,75 +129,144 @@ impl Walker {
         // A word that only begins keys of several words, waiting for the next word of
         // the text: its start and hash.
         let mut pending: Option<(usize, u64)> = None;
+        let blocks = self.starters.len() <= block::MAX_MARKS;
+        let mut words = BlockWords::default();
         let mut at = 0;
         while at < text.len() {
-            while at + 8 <= text.len() {
-                let word = swar::load(text, at);
-                let stop = swar::alphanumeric(word) | swar::non_ascii(word) | self.starters(word);
-                if stop != 0 {
-                    at += (stop.trailing_zeros() / 8) as usize;
-                    break;
-                }
-                at += 8;
-            }
-            let Some(&b) = text.get(at) else {
-                break;
-            };
-            let outside_word = if b < 0x80 {
-                (!b.is_ascii_alphanumeric()).then(|| (1, self.may_start[usize::from(b)]))
-            } else {
-                let c = decode_at(text, at);
-                match self.chars.get(c) {
-                    Some(facts) => (!facts.continues_word()).then(|| (c.len_utf8(), facts.may_start())),
-                    None => (!continues_word(c)).then(|| (c.len_utf8(), self.may_start_char(c))),
-                }
-            };
-            if let Some((len, may_start)) = outside_word {
-                if may_start {
-                    if let Some(end) = self.walk_here(text, at, &mut pending, emit) {
-                        at = end;
-                        continue;
-                    }
-                }
-                at += len;
-                continue;
-            }
-            // A word starts here.
-            let (end, hash) = match hash_ascii_word(text, at, self.normalizer.case_fold) {
-                Some(hashed) => hashed,
-                None => {
-                    let (end, word) = self.fold_word(text, at);
-                    if word.is_empty() {
-                        // Soft hyphens only, which fold to nothing: a key may start
-                        // with whatever follows them, as after a character outside words.
-                        if let Some(end) = self.walk_here(text, at, &mut pending, emit) {
-                            at = end;
-                            continue;
-                        }
-                        at = end;
-                        continue;
-                    }
-                    (end, word.finish())
-                }
-            };
-            if let Some((start, first)) = pending.take() {
-                if filter.may_pair(first, hash) {
-                    if let Some(end) = self.walk(text, start, true, emit) {
-                        at = end;
-                        continue;
-                    }
-                }
-            }
-            if filter.may_end(hash) {
-                if let Some(end) = self.walk(text, at, true, emit) {
-                    at = end;
+            if blocks && at + block::BLOCK + 8 <= text.len() {
+                let next = self.block_step(filter, text, at, &mut words, &mut pending, emit);
+                if next > at {
+                    at = next;
                     continue;
                 }
-            } else if filter.may_continue(hash) {
-                pending = Some((at, hash));
             }
-            at = end;
+            at = self.byte_step(filter, text, at, &mut pending, emit);
         }
+    }
+
+    /// The plain ASCII words of the 64-byte block at `at` (see [`BlockWords`]): their
+    /// filter blocks are fetched together, then each word is taken as
+    /// [`Walker::byte_step`] would. Returns where to go on, `at` itself when the block
+    /// starts with something only the byte loop handles.
+    #[inline]
+    fn block_step(
+        &self,
+        filter: &WordFilter,
+        text: &[u8],
+        at: usize,
+        words: &mut BlockWords,
+        pending: &mut Option<(usize, u64)>,
+        emit: &mut impl FnMut(usize, usize, PatternIndex),
+    ) -> usize {
+        let classes = block::classify(text, at, &self.starters);
+        words.read(text, at, classes, self.normalizer.case_fold);
+        let listed = words.words();
+        for word in listed {
+            filter.prefetch(word.hash);
+        }
+        let mut next = at;
+        let mut i = 0;
+        while let Some(word) = listed.get(i) {
+            if word.start < next {
+                // Inside a mention just found.
+                i += 1;
+                continue;
+            }
+            match self.word_step(filter, text, word.start, word.hash, pending, emit) {
+                // Go on from the mention's end (the word again if it ends before it).
+                Some(end) => next = end,
+                None => i += 1,
+            }
+        }
+        next.max(words.resume)
+    }
+
+    /// One step of the byte loop from `at`, a place no word goes on from: skips what
+    /// cannot start a key, then takes one character outside words or one word.
+    /// Returns where to go on.
+    fn byte_step(
+        &self,
+        filter: &WordFilter,
+        text: &[u8],
+        mut at: usize,
+        pending: &mut Option<(usize, u64)>,
+        emit: &mut impl FnMut(usize, usize, PatternIndex),
+    ) -> usize {
+        while at + 8 <= text.len() {
+            let word = swar::load(text, at);
+            let stop = swar::alphanumeric(word) | swar::non_ascii(word) | self.starters(word);
+            if stop != 0 {
+                at += (stop.trailing_zeros() / 8) as usize;
+                break;
+            }
+            at += 8;
+        }
+        let Some(&b) = text.get(at) else {
+            return text.len();
+        };
+        let outside_word = if b < 0x80 {
+            (!b.is_ascii_alphanumeric()).then(|| (1, self.may_start[usize::from(b)]))
+        } else {
+            let c = decode_at(text, at);
+            match self.chars.get(c) {
+                Some(facts) => (!facts.continues_word()).then(|| (c.len_utf8(), facts.may_start())),
+                None => (!continues_word(c)).then(|| (c.len_utf8(), self.may_start_char(c))),
+            }
+        };
+        if let Some((len, may_start)) = outside_word {
+            if may_start {
+                if let Some(end) = self.walk_here(text, at, pending, emit) {
+                    return end;
+                }
+            }
+            return at + len;
+        }
+        // A word starts here.
+        let (end, hash) = match hash_ascii_word(text, at, self.normalizer.case_fold) {
+            Some(hashed) => hashed,
+            None => {
+                let (end, word) = self.fold_word(text, at);
+                if word.is_empty() {
+                    // Soft hyphens only, which fold to nothing: a key may start with
+                    // whatever follows them, as after a character outside words.
+                    return self.walk_here(text, at, pending, emit).unwrap_or(end);
+                }
+                (end, word.finish())
+            }
+        };
+        self.word_step(filter, text, at, hash, pending, emit)
+            .unwrap_or(end)
+    }
+
+    /// Takes the word at `start` (of hash `hash`): walks from the waiting word if the
+    /// two may begin a key, else from this word if it may be a key; or makes it the
+    /// waiting word if it may begin one of several words. Returns the end of the
+    /// mention found, if any.
+    #[inline(always)]
+    fn word_step(
+        &self,
+        filter: &WordFilter,
+        text: &[u8],
+        start: usize,
+        hash: u64,
+        pending: &mut Option<(usize, u64)>,
+        emit: &mut impl FnMut(usize, usize, PatternIndex),
+    ) -> Option<usize> {
+        if let Some((first_start, first)) = pending.take() {
+            if filter.may_pair(first, hash) {
+                if let Some(end) = self.walk(text, first_start, true, emit) {
+                    return Some(end);
+                }
+            }
+        }
+        if filter.may_end(hash) {
+            if let Some(end) = self.walk(text, start, true, emit) {
+                return Some(end);
+            }
+        } else if filter.may_continue(hash) {
+            *pending = Some((start, hash));
+        }
+        None
     }
 
     /// Walks from `at`, a place outside words where a key may start, after the waiting
@@ -475,7 +546,7 @@ mod tests {
 
     const TOKENS: &[&str] = &[
         "a", "b", "ab", "A", "B", "ß", "SS", "ss", "İ", "i", "\u{ad}", "’", "'", " ", "  ", "\n\n", "\u{a0}",
-        ".", "-", "—", "é", "e\u{301}", "x1", "ﬁ", "fi", "“", "\"",
+        ".", "-", "—", "é", "e\u{301}", "x1", "ﬁ", "fi", "“", "\"", "abcdefghij", " ", ", ",
     ];
 
     fn random_text(rng: &mut Rng, tokens: usize) -> String {
@@ -512,7 +583,8 @@ mod tests {
                     continue;
                 }
                 let walker = Walker::new(&keys, &options).expect("build");
-                let tokens = rng.below(40);
+                // Long texts too, for the 64-byte blocks of plain ASCII words.
+                let tokens = rng.below(if case % 2 == 0 { 40 } else { 200 });
                 let text = random_text(&mut rng, tokens);
                 let mut found = Vec::new();
                 walker.find(text.as_bytes(), &mut |s, e, p| found.push((s, e, p)));

@@ -96,6 +96,21 @@ impl WordFilter {
         self.has(first, pair(first, second))
     }
 
+    /// Asks the CPU to fetch the filter block of `word` into the cache, so that the
+    /// look-ups of a run of words wait for their cache misses together.
+    #[inline(always)]
+    pub(super) fn prefetch(&self, word: u64) {
+        let block = &self.blocks[self.block_index(word)];
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: a prefetch only hints the cache; the pointer is to a live block.
+        unsafe {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            _mm_prefetch::<_MM_HINT_T0>(block.as_ptr().cast::<i8>());
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = block;
+    }
+
     /// Heap bytes of the filter.
     pub(super) fn memory_usage(&self) -> usize {
         self.blocks.len() * BLOCK_BITS / 8
@@ -253,6 +268,27 @@ pub(super) fn hash_ascii_word(text: &[u8], from: usize, case_fold: bool) -> Opti
         }
         return Some((at + run, mix(hash ^ count as u64)));
     }
+}
+
+/// The hash [`WordHasher`] gives the folded bytes of the ASCII word of `len` letters
+/// and digits at `from` (lower-cased when `case_fold`), read eight bytes at a time:
+/// the text must go on for eight bytes past the word.
+#[inline(always)]
+pub(super) fn hash_known_ascii_word(text: &[u8], from: usize, len: usize, case_fold: bool) -> u64 {
+    let case = if case_fold { swar::CASE_BIT } else { 0 };
+    let hashed = len.min(MAX_WORD);
+    let mut hash = 0;
+    let mut at = from;
+    let mut left = hashed;
+    while left >= 8 {
+        hash = mix(hash ^ (swar::load(text, at) | case));
+        at += 8;
+        left -= 8;
+    }
+    if left > 0 {
+        hash = mix(hash ^ swar::first_lanes(swar::load(text, at) | case, left));
+    }
+    mix(hash ^ hashed as u64)
 }
 
 #[inline(always)]

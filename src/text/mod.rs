@@ -12,6 +12,7 @@
 //! assert_eq!(cursor.advance_to(span.end), 12);
 //! ```
 
+pub(crate) mod block;
 pub mod normalize;
 mod offsets;
 pub(crate) mod space;
