@@ -389,7 +389,7 @@ mod tests {
             "vladimir zelensky".to_string(),
             long.clone(),
             format!("{long}y"),
-            long[..300].to_string(),
+            format!("{}", &long[..300]),
         ];
         let absent = [
             "vladimir",
