@@ -27,7 +27,82 @@ pub fn push_latin1(out: &mut String, units: &[u8]) {
 /// Appends UCS-2 text to `out`, or gives the index of the first lone surrogate (which
 /// UTF-8 cannot carry; `out` then holds the text before it).
 pub fn push_ucs2(out: &mut String, units: &[u16]) -> Result<(), usize> {
-    push_units(out, units, u32::from)
+    #[cfg(target_arch = "x86_64")]
+    return ucs2_sse2::push(out, units);
+    #[cfg(not(target_arch = "x86_64"))]
+    return push_units(out, units, u32::from);
+}
+
+/// UCS-2, the form of nearly every news article with a curly quote in it, with SSE2
+/// (part of x86_64's baseline): sixteen units checked and narrowed in a few
+/// instructions, written into room reserved up front (three bytes a unit at most)
+/// rather than pushed.
+#[cfg(target_arch = "x86_64")]
+mod ucs2_sse2 {
+    use std::arch::x86_64::{
+        __m128i, _mm_and_si128, _mm_cmpeq_epi16, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+        _mm_packus_epi16, _mm_set1_epi16, _mm_setzero_si128, _mm_storeu_si128,
+    };
+
+    pub(super) fn push(out: &mut String, units: &[u16]) -> Result<(), usize> {
+        // SAFETY: only whole UTF-8 sequences are written (ASCII bytes, or the two- or
+        // three-byte encoding of a non-surrogate code point), so `out` stays valid.
+        let bytes = unsafe { out.as_mut_vec() };
+        let start = bytes.len();
+        bytes.reserve(3 * units.len());
+        // SAFETY: `reserve` made room for three bytes per unit after `start`, the most
+        // UCS-2 can take; `written` never passes that.
+        unsafe {
+            let dst = bytes.as_mut_ptr().add(start);
+            let mut written = 0;
+            let mut i = 0;
+            let result = loop {
+                if i + 16 <= units.len() {
+                    let src = units.as_ptr().add(i).cast::<__m128i>();
+                    let low = _mm_loadu_si128(src);
+                    let high = _mm_loadu_si128(src.add(1));
+                    let above_ascii = _mm_and_si128(_mm_or_si128(low, high), _mm_set1_epi16(!0x7F));
+                    if _mm_movemask_epi8(_mm_cmpeq_epi16(above_ascii, _mm_setzero_si128())) == 0xFFFF {
+                        _mm_storeu_si128(dst.add(written).cast::<__m128i>(), _mm_packus_epi16(low, high));
+                        written += 16;
+                        i += 16;
+                        continue;
+                    }
+                }
+                // One unit at a time until the next sixteen-unit step (or the end).
+                let stop = (i + 16).min(units.len());
+                if i == stop {
+                    break Ok(());
+                }
+                let mut failed = None;
+                while i < stop {
+                    let unit = units[i];
+                    if unit < 0x80 {
+                        *dst.add(written) = unit as u8;
+                        written += 1;
+                    } else if unit < 0x800 {
+                        *dst.add(written) = 0xC0 | (unit >> 6) as u8;
+                        *dst.add(written + 1) = 0x80 | (unit & 0x3F) as u8;
+                        written += 2;
+                    } else if unit & 0xF800 == 0xD800 {
+                        failed = Some(i);
+                        break;
+                    } else {
+                        *dst.add(written) = 0xE0 | (unit >> 12) as u8;
+                        *dst.add(written + 1) = 0x80 | ((unit >> 6) & 0x3F) as u8;
+                        *dst.add(written + 2) = 0x80 | (unit & 0x3F) as u8;
+                        written += 3;
+                    }
+                    i += 1;
+                }
+                if let Some(index) = failed {
+                    break Err(index);
+                }
+            };
+            bytes.set_len(start + written);
+            result
+        }
+    }
 }
 
 /// Appends UCS-4 text to `out`, or gives the index of the first surrogate (`out` then
@@ -112,6 +187,28 @@ mod tests {
                 let mut from_latin1 = String::new();
                 push_latin1(&mut from_latin1, &latin1);
                 assert_eq!(&from_latin1, sample);
+            }
+        }
+    }
+
+    #[test]
+    fn every_character_class_in_every_lane_of_a_long_text() {
+        for c in [
+            'a', '\u{7F}', '\u{80}', 'é', '\u{100}', '\u{7FF}', '\u{800}', '’', '\u{FFFF}',
+        ] {
+            for at in 0..40 {
+                let mut text: Vec<char> = "plain ascii text that runs past two steps".chars().collect();
+                text[at] = c;
+                let text: String = text.into_iter().collect();
+                let units: Vec<u16> = text.encode_utf16().collect();
+                let mut out = String::from(">");
+                assert_eq!(push_ucs2(&mut out, &units), Ok(()));
+                assert_eq!(&out[1..], text, "{c:?} at {at}");
+                let mut bad = units.clone();
+                bad[at] = 0xDC00;
+                let mut before = String::new();
+                assert_eq!(push_ucs2(&mut before, &bad), Err(at), "surrogate at {at}");
+                assert_eq!(before.encode_utf16().count(), at);
             }
         }
     }
