@@ -16,7 +16,9 @@
 //! all three kinds of entry, sized at 16 bits per entry (about 6% false positives, which
 //! cost a walk and nothing else): every entry of a word, its pairs included, lives in
 //! the 64-byte block of its first word, so a word of the text costs one cache line,
-//! which is still cached when the next word asks for the pair. Words are compared by
+//! which is still cached when the next word asks for the pair. A word's hash is mixed
+//! once, as it is made; the block comes from its top bits and its two entries from its
+//! low ones, with no second mixing per look-up. Words are compared by
 //! their first [`MAX_WORD`] folded bytes; longer words share their prefix's hash, which
 //! is never a false negative either.
 
@@ -29,10 +31,7 @@ pub(super) const MAX_WORD: usize = 64;
 
 const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
 
-/// Seeds that keep the three kinds of entry apart in a block, and pick the block.
-const BLOCK: u64 = 0x082E_FA98_EC4E_6C89;
-const WHOLE: u64 = 0x243F_6A88_85A3_08D3;
-const FIRST: u64 = 0x1319_8A2E_0370_7344;
+/// Seed of the pair hash.
 const PAIR: u64 = 0xA409_3822_299F_31D0;
 
 /// Bits in a block: one cache line.
@@ -122,32 +121,37 @@ impl WordFilter {
         self.blocks[self.block_index(word)][lane] & bit != 0
     }
 
-    #[inline]
+    /// The block of a word's entries: the top bits of its hash, already well mixed.
+    #[inline(always)]
     fn block_index(&self, word: u64) -> usize {
-        (mix(word ^ BLOCK) >> self.shift) as usize
+        (word >> self.shift) as usize
     }
 }
 
-/// The lane and bit of an entry inside its block: the entry's top nine bits.
+/// The lane and bit of an entry inside its block: the entry's low nine bits.
 #[inline(always)]
 fn bit_of(entry: u64) -> (usize, u64) {
-    let bit = (entry >> (64 - BLOCK_BITS.trailing_zeros())) as usize;
+    let bit = entry as usize % BLOCK_BITS;
     (bit / 64, 1 << (bit % 64))
 }
 
+/// The entry "some key is this one word": low bits of the word's hash (the block
+/// takes the top ones).
 #[inline(always)]
 fn whole(word: u64) -> u64 {
-    mix(word ^ WHOLE)
+    word
 }
 
+/// The entry "some key of several words starts with this word": the next nine bits.
 #[inline(always)]
 fn first_of_many(word: u64) -> u64 {
-    mix(word ^ FIRST)
+    word >> 9
 }
 
+/// The entry "some key starts with these two words".
 #[inline(always)]
 fn pair(first: u64, second: u64) -> u64 {
-    mix(mix(first ^ PAIR) ^ second)
+    mix(first.rotate_left(23) ^ second ^ PAIR)
 }
 
 /// The words of a key (maximal runs of word characters) with their byte offsets.
@@ -198,12 +202,13 @@ impl WordHasher {
     #[inline(always)]
     pub(super) fn push(&mut self, byte: u8) {
         if self.count < MAX_WORD {
-            self.pending |= u64::from(byte) << (8 * (self.count % 8));
-            self.count += 1;
-            if self.count % 8 == 0 {
+            if self.count % 8 == 0 && self.count > 0 {
+                // Eight bytes are in, and more come: mix them in.
                 self.hash = mix(self.hash ^ self.pending);
                 self.pending = 0;
             }
+            self.pending |= u64::from(byte) << (8 * (self.count % 8));
+            self.count += 1;
         }
     }
 
@@ -221,15 +226,12 @@ impl WordHasher {
         self.count == 0
     }
 
-    /// The word's hash; its top bits are the well-mixed ones.
+    /// The word's hash: one multiplication for a word of up to eight bytes, one more
+    /// for every eight after. The length goes into the top byte, which no ASCII
+    /// letter or digit of the eighth place can turn into another length's.
     #[inline]
     pub(super) fn finish(self) -> u64 {
-        let hash = if self.count % 8 == 0 {
-            self.hash
-        } else {
-            mix(self.hash ^ self.pending)
-        };
-        mix(hash ^ self.count as u64)
+        mix(self.hash ^ self.pending ^ (self.count as u64) << 56)
     }
 }
 
@@ -240,33 +242,23 @@ impl WordHasher {
 /// then. A non-ASCII character that ends it (`’`, `”`, `—`, a no-break space) does not.
 #[inline]
 pub(super) fn hash_ascii_word(text: &[u8], from: usize, case_fold: bool) -> Option<(usize, u64)> {
-    let mut hash = 0;
-    let mut count = 0;
     let mut at = from;
     loop {
         if at + 8 > text.len() {
             return None;
         }
-        let word = swar::load(text, at);
-        let folded = if case_fold { word | swar::CASE_BIT } else { word };
-        let stop = !swar::alphanumeric(word) & swar::HIGH;
+        let stop = !swar::alphanumeric(swar::load(text, at)) & swar::HIGH;
         if stop == 0 {
-            if count < MAX_WORD {
-                hash = mix(hash ^ folded);
-                count += 8;
-            }
             at += 8;
             continue;
         }
-        let run = (stop.trailing_zeros() / 8) as usize;
-        if text[at + run] >= 0x80 && continues_word(decode_at(text, at + run)) {
+        let end = at + (stop.trailing_zeros() / 8) as usize;
+        if text[end] >= 0x80 && continues_word(decode_at(text, end)) {
             return None;
         }
-        if run > 0 && count < MAX_WORD {
-            hash = mix(hash ^ swar::first_lanes(folded, run));
-            count += run;
-        }
-        return Some((at + run, mix(hash ^ count as u64)));
+        // The last eight-byte read of the hash starts before `end`, and eight bytes
+        // from `at` (at most `end`) are text: so are seven past `end`.
+        return Some((end, hash_known_ascii_word(text, from, end - from, case_fold)));
     }
 }
 
@@ -280,15 +272,17 @@ pub(super) fn hash_known_ascii_word(text: &[u8], from: usize, len: usize, case_f
     let mut hash = 0;
     let mut at = from;
     let mut left = hashed;
-    while left >= 8 {
+    while left > 8 {
         hash = mix(hash ^ (swar::load(text, at) | case));
         at += 8;
         left -= 8;
     }
-    if left > 0 {
-        hash = mix(hash ^ swar::first_lanes(swar::load(text, at) | case, left));
-    }
-    mix(hash ^ hashed as u64)
+    let last = if left > 0 {
+        swar::first_lanes(swar::load(text, at) | case, left)
+    } else {
+        0
+    };
+    mix(hash ^ last ^ (hashed as u64) << 56)
 }
 
 #[inline(always)]
