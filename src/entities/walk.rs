@@ -56,6 +56,11 @@ pub(super) struct Walker {
     chars: CharTable,
     /// The keys' first two words, with the whole-word rule.
     words: Option<WordFilter>,
+    /// By the last byte of `E2 80 xx` (U+2000–U+203F: typographic spaces, dashes,
+    /// quotes, the ellipsis): the character is outside words and starts no key, so
+    /// [`Walker::block_step`] may pass over it as over a space. The same for U+00A0.
+    passable_punctuation: [bool; 64],
+    passable_no_break_space: bool,
     normalizer: Normalizer,
     overlapping: bool,
 }
@@ -74,6 +79,8 @@ impl Walker {
             feeds: [SLOW; 256],
             chars: CharTable::empty(),
             words: options.whole_words.then(|| WordFilter::new(keys)),
+            passable_punctuation: [false; 64],
+            passable_no_break_space: false,
             normalizer,
             overlapping: options.overlapping,
         };
@@ -95,6 +102,11 @@ impl Walker {
                 walker.feeds[usize::from(b)] = walker.fold_ascii(b);
             }
         }
+        let passable = |c: char| walker.outside_word(c) == Some(false);
+        let punctuation = std::array::from_fn(|i| char::from_u32(0x2000 + i as u32).is_some_and(passable));
+        let no_break_space = passable('\u{A0}');
+        walker.passable_punctuation = punctuation;
+        walker.passable_no_break_space = no_break_space;
         walker.starters = (0..0x80u8)
             .filter(|&b| may_start[usize::from(b)] && !b.is_ascii_alphanumeric())
             .collect();
@@ -158,7 +170,10 @@ impl Walker {
         pending: &mut Option<(usize, u64)>,
         emit: &mut impl FnMut(usize, usize, PatternIndex),
     ) -> usize {
-        let classes = block::classify(text, at, &self.starters);
+        let mut classes = block::classify(text, at, &self.starters);
+        if classes.high != 0 {
+            classes.high = self.passable(text, at, classes.high);
+        }
         words.read(text, at, classes, self.normalizer.case_fold);
         let listed = words.words();
         for word in listed {
@@ -208,10 +223,7 @@ impl Walker {
             (!b.is_ascii_alphanumeric()).then(|| (1, self.may_start[usize::from(b)]))
         } else {
             let c = decode_at(text, at);
-            match self.chars.get(c) {
-                Some(facts) => (!facts.continues_word()).then(|| (c.len_utf8(), facts.may_start())),
-                None => (!continues_word(c)).then(|| (c.len_utf8(), self.may_start_char(c))),
-            }
+            self.outside_word(c).map(|may_start| (c.len_utf8(), may_start))
         };
         if let Some((len, may_start)) = outside_word {
             if may_start {
@@ -285,6 +297,43 @@ impl Walker {
             }
         }
         self.walk(text, at, true, emit)
+    }
+
+    /// For a non-ASCII character outside words, whether a key may start there; `None`
+    /// for one that continues a word.
+    #[inline]
+    fn outside_word(&self, c: char) -> Option<bool> {
+        match self.chars.get(c) {
+            Some(facts) => (!facts.continues_word()).then(|| facts.may_start()),
+            None => (!continues_word(c)).then(|| self.may_start_char(c)),
+        }
+    }
+
+    /// `high` (the block's bytes of `0x80` and above, bit `i` for `text[at + i]`)
+    /// without the characters [`Walker::passable_punctuation`] and
+    /// [`Walker::passable_no_break_space`] let the block step pass over, when they lie
+    /// whole in the block.
+    #[inline]
+    fn passable(&self, text: &[u8], at: usize, mut high: u64) -> u64 {
+        let mut left = high;
+        while left != 0 {
+            let i = left.trailing_zeros() as usize;
+            let (len, pass) = match text[at + i] {
+                0xE2 if text[at + i + 1] == 0x80 => {
+                    (3, self.passable_punctuation[usize::from(text[at + i + 2] & 0x3F)])
+                }
+                0xC2 => (2, text[at + i + 1] == 0xA0 && self.passable_no_break_space),
+                _ => (1, false),
+            };
+            if pass && i + len <= block::BLOCK {
+                let bits = ((1u64 << len) - 1) << i;
+                high &= !bits;
+                left &= !bits;
+            } else {
+                left &= left - 1;
+            }
+        }
+        high
     }
 
     /// Whether a key may start at a non-ASCII character outside words (a curly quote
