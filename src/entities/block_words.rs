@@ -6,27 +6,30 @@
 //! plain punctuation. [`BlockWords::read`] takes a block's byte classes
 //! ([`crate::text::block`]) and lists the words it can vouch for, from the start of
 //! the block up to the first byte that needs the byte loop, each with the hash
-//! [`super::word_filter::WordHasher`] gives its folded bytes. Listing a block's words
-//! before looking them up lets the walker fetch their filter blocks all at once (see
-//! [`super::word_filter::WordFilter::prefetch`]), so their cache misses overlap.
+//! [`super::word_filter::WordHasher`] gives its folded bytes and the filter's verdict
+//! on it ([`WordFilter::verdict`]). The look-ups of a block's words do not depend on
+//! each other, so their cache misses overlap, and the walker then passes over the
+//! words that begin no key (most of them) with one test each.
 //!
 //! A word is listed when it starts in the block before the first high or marked byte
 //! (see [`BlockClasses`]), and ends inside the block at an ASCII byte: a word that
 //! runs into a non-ASCII character may go on (`Zoë`), and one that runs past the block
 //! is not known whole.
 
-use super::word_filter::hash_known_ascii_word;
+use super::word_filter::{hash_known_ascii_word, Verdict, WordFilter};
 use crate::text::block::{BlockClasses, BLOCK};
 
 /// Most words a block can hold: one letter and one separator each.
 const MAX_WORDS: usize = BLOCK / 2;
 
-/// A listed word: byte offsets in the text and the hash of its folded bytes.
+/// A listed word: byte offsets in the text, the hash of its folded bytes and what the
+/// filter says of it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(super) struct BlockWord {
     pub(super) start: usize,
     pub(super) end: usize,
     pub(super) hash: u64,
+    pub(super) verdict: Verdict,
 }
 
 /// The listed words of one block, and where the fast path stops.
@@ -50,11 +53,20 @@ impl Default for BlockWords {
 }
 
 impl BlockWords {
-    /// Lists the words of the block at `at`, whose classes are `classes`. `at` must be
-    /// where no word goes on from before (a letter there starts a word), with eight
-    /// bytes of text after the block (words are hashed eight bytes at a time).
+    /// Lists the words of the block at `at`, whose classes are `classes`, with the
+    /// verdict of `filter` on each. `at` must be where no word goes on from before (a
+    /// letter there starts a word), with eight bytes of text after the block (words
+    /// are hashed eight bytes at a time). The look-ups of a block's words are
+    /// independent of each other, so their cache misses overlap.
     #[inline]
-    pub(super) fn read(&mut self, text: &[u8], at: usize, classes: BlockClasses, case_fold: bool) {
+    pub(super) fn read(
+        &mut self,
+        text: &[u8],
+        at: usize,
+        classes: BlockClasses,
+        case_fold: bool,
+        filter: &WordFilter,
+    ) {
         debug_assert!(at + BLOCK + 8 <= text.len());
         let stops = classes.high | classes.marked;
         // Bits from the first stop on are out.
@@ -71,10 +83,16 @@ impl BlockWords {
                 self.resume = at + start;
                 break;
             }
-            self.words[self.len] = BlockWord {
+            let hash = hash_known_ascii_word(text, at + start, end - start, case_fold);
+            // A block of 64 bytes holds at most 32 words, each followed by a byte.
+            debug_assert!(self.len < MAX_WORDS);
+            // SAFETY: every listed word is followed by a byte of the block that is not
+            // a letter or digit, so at most BLOCK / 2 = MAX_WORDS words are listed.
+            *unsafe { self.words.get_unchecked_mut(self.len) } = BlockWord {
                 start: at + start,
                 end: at + end,
-                hash: hash_known_ascii_word(text, at + start, end - start, case_fold),
+                hash,
+                verdict: filter.verdict(hash),
             };
             self.len += 1;
         }
@@ -97,7 +115,8 @@ mod tests {
         let padded = format!("{text:<80}");
         let bytes = padded.as_bytes();
         let mut words = BlockWords::default();
-        words.read(bytes, 0, classify(bytes, 0, marks), true);
+        let filter = WordFilter::new(&["putin".to_string(), "said it".to_string()]);
+        words.read(bytes, 0, classify(bytes, 0, marks), true, &filter);
         let found = words
             .words()
             .iter()
@@ -105,6 +124,7 @@ mod tests {
             .collect();
         for w in words.words() {
             assert_eq!(hash_ascii_word(bytes, w.start, true), Some((w.end, w.hash)));
+            assert_eq!(w.verdict, filter.verdict(w.hash));
         }
         (found, words.resume)
     }

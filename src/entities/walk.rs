@@ -25,7 +25,7 @@ use super::block_words::BlockWords;
 use super::char_table::{CharFacts, CharTable};
 use super::matcher::{BuildError, MatchOptions, PatternIndex};
 use super::trie::{State, Trie};
-use super::word_filter::{continues_word, hash_ascii_word, WordFilter, WordHasher};
+use super::word_filter::{continues_word, hash_ascii_word, Verdict, WordFilter, WordHasher};
 use crate::text::normalize::{space_run, Normalizer, Replacement};
 use crate::text::space::{decode_at, decode_before, is_ascii_space, is_space};
 use crate::text::{block, swar};
@@ -174,20 +174,17 @@ impl Walker {
         if classes.high != 0 {
             classes.high = self.passable(text, at, classes.high);
         }
-        words.read(text, at, classes, self.normalizer.case_fold);
+        words.read(text, at, classes, self.normalizer.case_fold, filter);
         let listed = words.words();
-        for word in listed {
-            filter.prefetch(word.hash);
-        }
         let mut next = at;
         let mut i = 0;
         while let Some(word) = listed.get(i) {
-            if word.start < next {
-                // Inside a mention just found.
+            if word.start < next || (word.verdict.is_none() && pending.is_none()) {
+                // Inside a mention just found, or a word that begins no key.
                 i += 1;
                 continue;
             }
-            match self.word_step(filter, text, word.start, word.hash, pending, emit) {
+            match self.word_step(filter, text, word.start, word.hash, word.verdict, pending, emit) {
                 // Go on from the mention's end (the word again if it ends before it).
                 Some(end) => next = end,
                 None => i += 1,
@@ -246,21 +243,24 @@ impl Walker {
                 (end, word.finish())
             }
         };
-        self.word_step(filter, text, at, hash, pending, emit)
+        self.word_step(filter, text, at, hash, filter.verdict(hash), pending, emit)
             .unwrap_or(end)
     }
 
-    /// Takes the word at `start` (of hash `hash`): walks from the waiting word if the
+    /// Takes the word at `start` (of hash `hash`, of which the filter said `verdict`):
+    /// walks from the waiting word if the
     /// two may begin a key, else from this word if it may be a key; or makes it the
     /// waiting word if it may begin one of several words. Returns the end of the
     /// mention found, if any.
     #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
     fn word_step(
         &self,
         filter: &WordFilter,
         text: &[u8],
         start: usize,
         hash: u64,
+        verdict: Verdict,
         pending: &mut Option<(usize, u64)>,
         emit: &mut impl FnMut(usize, usize, PatternIndex),
     ) -> Option<usize> {
@@ -271,11 +271,11 @@ impl Walker {
                 }
             }
         }
-        if filter.may_end(hash) {
+        if verdict.has(Verdict::MAY_END) {
             if let Some(end) = self.walk(text, start, true, emit) {
                 return Some(end);
             }
-        } else if filter.may_continue(hash) {
+        } else if verdict.has(Verdict::MAY_CONTINUE) {
             *pending = Some((start, hash));
         }
         None

@@ -5,9 +5,9 @@
 //! initial) are not followed by the second word of one, so the walker asks this filter
 //! before it walks the trie:
 //!
-//! * [`WordFilter::may_end`]: is some key this one word? Then walk now.
-//! * [`WordFilter::may_continue`]: does some key of two or more words start with it?
-//!   Then wait for the next word of the text, and
+//! * [`WordFilter::verdict`]: is some key this one word ([`Verdict::MAY_END`])? Then
+//!   walk now. Does some key of two or more words start with it
+//!   ([`Verdict::MAY_CONTINUE`])? Then wait for the next word of the text, and
 //! * [`WordFilter::may_pair`]: do some key's first two words read like these two? Only
 //!   then walk from the first.
 //!
@@ -36,6 +36,29 @@ const PAIR: u64 = 0xA409_3822_299F_31D0;
 
 /// Bits in a block: one cache line.
 const BLOCK_BITS: usize = 512;
+
+/// What [`WordFilter::verdict`] says of a word: two flags.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Verdict(u8);
+
+impl Verdict {
+    /// Some key may be this one word.
+    pub(super) const MAY_END: u8 = 1;
+    /// Some key of several words may start with this word.
+    pub(super) const MAY_CONTINUE: u8 = 2;
+
+    /// Neither: the word begins no key.
+    #[inline(always)]
+    pub(super) fn is_none(self) -> bool {
+        self.0 == 0
+    }
+
+    /// True when the flag is set.
+    #[inline(always)]
+    pub(super) fn has(self, flag: u8) -> bool {
+        self.0 & flag != 0
+    }
+}
 
 /// The first words and first word pairs of the alias keys.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,37 +100,23 @@ impl WordFilter {
         filter
     }
 
-    /// False when no key is the one word of this hash (see [`WordHasher`]).
-    #[inline]
-    pub(super) fn may_end(&self, word: u64) -> bool {
-        self.has(word, whole(word))
-    }
-
-    /// False when no key of two or more words starts with this word.
-    #[inline]
-    pub(super) fn may_continue(&self, word: u64) -> bool {
-        self.has(word, first_of_many(word))
+    /// Both questions about one word in one look-up: [`Verdict::MAY_END`] unless no
+    /// key is this word, [`Verdict::MAY_CONTINUE`] unless no key of several words
+    /// starts with it.
+    #[inline(always)]
+    pub(super) fn verdict(&self, word: u64) -> Verdict {
+        let block = self.block(word);
+        let (end_lane, end_bit) = bit_of(whole(word));
+        let (first_lane, first_bit) = bit_of(first_of_many(word));
+        let ends = u8::from(block[end_lane] & end_bit != 0);
+        let continues = u8::from(block[first_lane] & first_bit != 0);
+        Verdict(ends | continues << 1)
     }
 
     /// False when no key's first two words are these.
     #[inline]
     pub(super) fn may_pair(&self, first: u64, second: u64) -> bool {
         self.has(first, pair(first, second))
-    }
-
-    /// Asks the CPU to fetch the filter block of `word` into the cache, so that the
-    /// look-ups of a run of words wait for their cache misses together.
-    #[inline(always)]
-    pub(super) fn prefetch(&self, word: u64) {
-        let block = &self.blocks[self.block_index(word)];
-        #[cfg(target_arch = "x86_64")]
-        // SAFETY: a prefetch only hints the cache; the pointer is to a live block.
-        unsafe {
-            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-            _mm_prefetch::<_MM_HINT_T0>(block.as_ptr().cast::<i8>());
-        }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = block;
     }
 
     /// Heap bytes of the filter.
@@ -118,7 +127,17 @@ impl WordFilter {
     #[inline]
     fn has(&self, word: u64, entry: u64) -> bool {
         let (lane, bit) = bit_of(entry);
-        self.blocks[self.block_index(word)][lane] & bit != 0
+        self.block(word)[lane] & bit != 0
+    }
+
+    /// The block of a word's entries.
+    #[inline(always)]
+    fn block(&self, word: u64) -> &[u64; BLOCK_BITS / 64] {
+        let index = self.block_index(word);
+        debug_assert!(index < self.blocks.len());
+        // SAFETY: `shift` is 64 - log2(block count), so the index has at most
+        // log2(block count) bits: it is in bounds.
+        unsafe { self.blocks.get_unchecked(index) }
     }
 
     /// The block of a word's entries: the top bits of its hash, already well mixed.
@@ -301,6 +320,14 @@ mod tests {
         hasher
     }
 
+    fn may_end(filter: &WordFilter, word: u64) -> bool {
+        filter.verdict(word).has(Verdict::MAY_END)
+    }
+
+    fn may_continue(filter: &WordFilter, word: u64) -> bool {
+        filter.verdict(word).has(Verdict::MAY_CONTINUE)
+    }
+
     fn keys(keys: &[&str]) -> Vec<String> {
         keys.iter().map(|k| k.to_string()).collect()
     }
@@ -323,20 +350,20 @@ mod tests {
             "kremlin",
         ]));
         for word in ["straße", "kremlin"] {
-            assert!(filter.may_end(hash(word)), "{word}");
+            assert!(may_end(&filter, hash(word)), "{word}");
         }
         for (first, second) in [("vladimir", "putin"), ("u", "s")] {
-            assert!(filter.may_continue(hash(first)), "{first}");
+            assert!(may_continue(&filter, hash(first)), "{first}");
             assert!(filter.may_pair(hash(first), hash(second)), "{first} {second}");
         }
         // A key that starts outside a word is left to the walker: it adds nothing.
         let without = WordFilter::new(&keys(&["vladimir putin", "u.s. army", "straße", "kremlin"]));
         assert_eq!(filter, without);
         let absent = [
-            filter.may_end(hash("vladimir")),
-            filter.may_end(hash("said")),
-            filter.may_continue(hash("kremlin")),
-            filter.may_continue(hash("putin")),
+            may_end(&filter, hash("vladimir")),
+            may_end(&filter, hash("said")),
+            may_continue(&filter, hash("kremlin")),
+            may_continue(&filter, hash("putin")),
             filter.may_pair(hash("vladimir"), hash("lenin")),
             filter.may_pair(hash("putin"), hash("vladimir")),
         ];
@@ -347,8 +374,8 @@ mod tests {
     fn long_words_compare_by_their_prefix() {
         let long = "a".repeat(200);
         let filter = WordFilter::new(std::slice::from_ref(&long));
-        assert!(filter.may_end(hashed(&long[..MAX_WORD]).finish()));
-        assert!(filter.may_end(hashed(&long[..150]).finish()));
+        assert!(may_end(&filter, hashed(&long[..MAX_WORD]).finish()));
+        assert!(may_end(&filter, hashed(&long[..150]).finish()));
         assert_eq!(hashed(&long).finish(), hashed(&long[..MAX_WORD]).finish());
         assert_ne!(hashed("abcdefgh").finish(), hashed("abcdefg").finish());
     }
