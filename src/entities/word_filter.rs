@@ -13,14 +13,18 @@
 //!
 //! Words are separated by anything that is not a word character, and the filter ignores
 //! what separates them (the walk checks it). It is a blocked one-hash Bloom filter over
-//! all three kinds of entry, sized at 16 bits per entry (about 6% false positives, which
-//! cost a walk and nothing else): every entry of a word, its pairs included, lives in
-//! the 64-byte block of its first word, so a word of the text costs one cache line,
-//! which is still cached when the next word asks for the pair. A word's hash is mixed
-//! once, as it is made; the block comes from its top bits and its two entries from its
-//! low ones, with no second mixing per look-up. Words are compared by
-//! their first [`MAX_WORD`] folded bytes; longer words share their prefix's hash, which
-//! is never a false negative either.
+//! all three kinds of entry, sized at 16 bits per distinct entry (about 6% false
+//! positives, which cost a walk and nothing else). A word's two entries live in the
+//! 64-byte block of the word, so a word of the text costs one cache line; a pair's entry
+//! lives in the block of the pair's hash, asked for only after a word that may begin a
+//! key of several words. (Pairs used to share their first word's block too, which
+//! saturated the blocks of words that begin thousands of keys, `the` or an initial: at
+//! 100k names every `the` of the text then looked like a key, and the failed walks from
+//! them took a third of the scan's instructions.) A word's hash is mixed once, as it is
+//! made; the block comes from its top bits and its two entries from its low ones, with
+//! no second mixing per look-up. Words are compared by their first [`MAX_WORD`] folded
+//! bytes; longer words share their prefix's hash, which is never a false negative
+//! either.
 
 use crate::text::normalize::is_word_char;
 use crate::text::space::decode_at;
@@ -82,11 +86,15 @@ impl WordFilter {
                 (Some((0, first)), Some((_, second))) => {
                     let first = hash(first);
                     entries.push((first, first_of_many(first)));
-                    entries.push((first, pair(first, hash(second))));
+                    let pair = pair(first, hash(second));
+                    entries.push((pair, pair));
                 }
                 _ => {}
             }
         }
+        // Keys share first words: count each entry once.
+        entries.sort_unstable();
+        entries.dedup();
         let block_count = (entries.len() * 16 / BLOCK_BITS).next_power_of_two().max(128);
         let mut filter = WordFilter {
             blocks: vec![[0; BLOCK_BITS / 64]; block_count],
@@ -116,7 +124,8 @@ impl WordFilter {
     /// False when no key's first two words are these.
     #[inline]
     pub(super) fn may_pair(&self, first: u64, second: u64) -> bool {
-        self.has(first, pair(first, second))
+        let pair = pair(first, second);
+        self.has(pair, pair)
     }
 
     /// Heap bytes of the filter.
