@@ -3,33 +3,38 @@
 //! The [`super::walk::Walker`] walks from a word start, byte by byte, and stops at the
 //! first byte no key continues with. Past the first word or two almost every walk
 //! follows a single key, so the layout is made for that: nodes are written in
-//! depth-first order, a node with one child is two bytes (a header and the child's
-//! label) and that child comes right after it, so the rest of a name is a run of
-//! consecutive bytes, usually one or two cache lines. A node with a few children lists
-//! their labels and offsets; one with many (the root, common first letters) has a
-//! 256-entry table. A node where a key ends carries the key's number.
+//! depth-first order, and a run of nodes with one child each (where no key ends) is one
+//! `CHAIN` node that lists the run's labels, followed by the node the run leads to. The
+//! rest of a name is then a run of consecutive bytes, usually one cache line, which the
+//! walker compares with the text eight bytes at a time ([`Trie::chain`]). A node with
+//! a few children lists their labels and offsets; one with many (the root, common
+//! first letters) has a 256-entry table. A node where a key ends carries the key's
+//! number.
 //!
 //! aho-corasick's contiguous NFA, which the walker used before, spends more bytes per
 //! state, moves every match state to the front of the automaton (away from its path)
 //! and builds failure transitions an anchored walk never follows. At 100k names (255k
 //! keys) the walker's tables (this trie, the word filter, the character table) take
-//! 8.0 MiB against 20.5 and build in 0.2 s against 0.7; the scan got faster too (see
-//! `BENCHMARKS.md`).
+//! less than a third of its 20.5 MiB and build in 0.2 s against 0.7; the scan got
+//! faster too (see `BENCHMARKS.md`).
 //!
 //! ```text
 //! node    := header [pattern: u32, if MATCH] body
 //! header  := kind (2 bits) | MATCH (bit 2)
 //! LEAF    := (no body)
-//! SINGLE  := label: u8                                  (the child follows)
+//! CHAIN   := n: u8, labels: [u8; n]                     (1 <= n; the last child follows)
 //! SPARSE  := n: u8, labels: [u8; n], children: [u32; n] (n <= 16, ascending labels)
 //! DENSE   := children: [u32; 256]                       (NONE where absent)
 //! ```
+//!
+//! A walk may stop inside a chain (to feed a folded character byte by byte), so a
+//! [`State`] is a node or a place inside a chain: the next label and how many are left.
 
 use super::matcher::{BuildError, PatternIndex};
 use crate::text::swar;
 
 const LEAF: u8 = 0;
-const SINGLE: u8 = 1;
+const CHAIN: u8 = 1;
 const SPARSE: u8 = 2;
 const DENSE: u8 = 3;
 const KIND: u8 = 0b11;
@@ -39,23 +44,50 @@ const MATCH: u8 = 0b100;
 /// `DENSE` table.
 const SPARSE_MAX: usize = 16;
 
-/// Zero bytes after the last node, so that reading a sparse node's labels as two
-/// eight-byte words never runs off the end.
+/// Labels a `CHAIN` node holds at most (its length is one byte).
+const CHAIN_MAX: usize = u8::MAX as usize;
+
+/// Zero bytes after the last node, so that reading labels eight bytes at a time (two
+/// words of a sparse node's, or the tail of a chain's) never runs off the end.
 const PADDING: usize = 16;
 
-/// A node of the trie (its offset), or [`State::DEAD`].
+/// Where a walk is: a node of the trie (its offset, nothing `left`), a place inside a
+/// chain (the offset of its next label, and how many labels are `left`), or
+/// [`State::DEAD`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct State(u32);
+pub(super) struct State {
+    at: u32,
+    left: u32,
+}
 
 impl State {
     /// No key continues: the walk is over.
-    pub(super) const DEAD: State = State(u32::MAX);
+    pub(super) const DEAD: State = State {
+        at: u32::MAX,
+        left: 0,
+    };
 
     /// True for [`State::DEAD`].
     #[inline(always)]
     pub(super) fn is_dead(self) -> bool {
-        self == State::DEAD
+        self.at == u32::MAX
     }
+
+    #[inline(always)]
+    fn node(at: usize) -> State {
+        State {
+            at: at as u32,
+            left: 0,
+        }
+    }
+}
+
+/// The labels still to match in a chain: `labels` is their offset in the trie's code
+/// (readable eight bytes at a time from there), `left` their number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct ChainRun {
+    pub(super) labels: usize,
+    pub(super) left: usize,
 }
 
 /// The keys' trie; key `k` (in the order given) is reported as pattern `k`.
@@ -89,7 +121,7 @@ impl Trie {
         {
             let here = u32::try_from(code.len())
                 .ok()
-                .filter(|&offset| offset != State::DEAD.0)
+                .filter(|&offset| offset != State::DEAD.at)
                 .ok_or_else(|| BuildError::new("the alias keys' trie would exceed 4 GiB".to_string()))?;
             if let Some(slot) = slot {
                 code[slot..slot + 4].copy_from_slice(&here.to_le_bytes());
@@ -109,7 +141,7 @@ impl Trie {
             }
             let kind = match children.len() {
                 0 => LEAF,
-                1 => SINGLE,
+                1 => CHAIN,
                 n if n <= SPARSE_MAX => SPARSE,
                 _ => DENSE,
             };
@@ -121,12 +153,24 @@ impl Trie {
             }
             let table = match kind {
                 LEAF => continue,
-                SINGLE => {
-                    code.push(children[0].0);
+                CHAIN => {
+                    // Every key under the child goes on with the same bytes for as long
+                    // as none ends: sorted, the first and the last key say so.
                     let (_, under) = children.pop().expect("one child");
+                    let (low, high) = (keys[under.start].as_bytes(), keys[under.end - 1].as_bytes());
+                    let mut end = depth + 1;
+                    while end - depth < CHAIN_MAX
+                        && low.len() > end
+                        && high.len() > end
+                        && low[end] == high[end]
+                    {
+                        end += 1;
+                    }
+                    code.push((end - depth) as u8);
+                    code.extend_from_slice(&low[depth..end]);
                     stack.push(Pending {
                         keys: under,
-                        depth: depth + 1,
+                        depth: end,
                         slot: None,
                     });
                     continue;
@@ -157,26 +201,40 @@ impl Trie {
     /// Where every walk starts.
     #[inline(always)]
     pub(super) fn start(&self) -> State {
-        State(0)
+        State::node(0)
     }
 
-    /// The node after `byte` from `state` (which must not be dead).
+    /// The state after `byte` from `state` (which must not be dead).
     #[inline(always)]
     pub(super) fn next(&self, state: State, byte: u8) -> State {
         let code = self.code.as_slice();
-        let mut at = state.0 as usize;
+        let mut at = state.at as usize;
+        if state.left > 0 {
+            // Inside a chain: `at` is the next label.
+            return if code[at] == byte {
+                State {
+                    at: state.at + 1,
+                    left: state.left - 1,
+                }
+            } else {
+                State::DEAD
+            };
+        }
         let header = code[at];
         at += 1 + if header & MATCH != 0 { 4 } else { 0 };
         // Tested in order of frequency along a walk, by bits (compared with the kind
         // constants, the tests became a jump table, whose indirect branch the
         // processor predicts worse).
-        if header & KIND == SINGLE {
-            if code[at] == byte {
-                State(at as u32 + 1)
+        if header & KIND == CHAIN {
+            if code[at + 1] == byte {
+                State {
+                    at: at as u32 + 2,
+                    left: u32::from(code[at]) - 1,
+                }
             } else {
                 State::DEAD
             }
-        } else if header & SPARSE != 0 && header & SINGLE == 0 {
+        } else if header & SPARSE != 0 && header & CHAIN == 0 {
             // The labels compared eight at a time: a search loop's exit would be
             // mispredicted at every other node.
             let n = usize::from(code[at]);
@@ -188,19 +246,58 @@ impl Trie {
                 return State::DEAD;
             }
             let i = (lanes.trailing_zeros() / 8) as usize;
-            State(read_u32(code, labels + n + 4 * i))
+            State::node(read_u32(code, labels + n + 4 * i) as usize)
         } else if header & DENSE == DENSE {
-            State(read_u32(code, at + 4 * usize::from(byte)))
+            let child = read_u32(code, at + 4 * usize::from(byte));
+            State { at: child, left: 0 }
         } else {
             State::DEAD
         }
     }
 
+    /// The chain labels `state` (which must not be dead) goes on with, if it is in a
+    /// chain or at the start of one.
+    #[inline(always)]
+    pub(super) fn chain(&self, state: State) -> Option<ChainRun> {
+        let at = state.at as usize;
+        if state.left > 0 {
+            return Some(ChainRun {
+                labels: at,
+                left: state.left as usize,
+            });
+        }
+        let header = self.code[at];
+        if header & KIND != CHAIN {
+            return None;
+        }
+        let at = at + 1 + if header & MATCH != 0 { 4 } else { 0 };
+        Some(ChainRun {
+            labels: at + 1,
+            left: usize::from(self.code[at]),
+        })
+    }
+
+    /// The state after the first `count` labels of `run` (at most `run.left`).
+    #[inline(always)]
+    pub(super) fn advance(&self, run: ChainRun, count: usize) -> State {
+        debug_assert!(count <= run.left);
+        State {
+            at: (run.labels + count) as u32,
+            left: (run.left - count) as u32,
+        }
+    }
+
+    /// The eight bytes of code at `at` (labels of a chain, and what follows them).
+    #[inline(always)]
+    pub(super) fn load(&self, at: usize) -> u64 {
+        swar::load(&self.code, at)
+    }
+
     /// The key that ends at `state` (which must not be dead), if one does.
     #[inline(always)]
     pub(super) fn pattern(&self, state: State) -> Option<PatternIndex> {
-        let at = state.0 as usize;
-        (self.code[at] & MATCH != 0).then(|| read_u32(&self.code, at + 1))
+        let at = state.at as usize;
+        (state.left == 0 && self.code[at] & MATCH != 0).then(|| read_u32(&self.code, at + 1))
     }
 
     /// Heap bytes held.
@@ -273,7 +370,7 @@ mod tests {
 
     #[test]
     fn uses_every_node_form() {
-        // Root: dense (20 first bytes); "a": sparse; "ab…": single chains; "b": leaf.
+        // Root: dense (20 first bytes); "a": sparse; "ab…": chains; "b": leaf.
         // "z": sparse with 12 children, so its labels take a second word.
         let mut keys: Vec<String> = ('a'..='t').map(|c| format!("{c}")).collect();
         keys.extend(["ab", "ac", "abcdef"].map(String::from));
@@ -281,6 +378,38 @@ mod tests {
         let absent = ["abcde", "u", "ad", "zm", "z", "za\u{0}", "a\u{0}", "\u{0}"];
         let trie = check(&keys, &absent);
         assert_eq!(trie.code[0] & KIND, DENSE);
+    }
+
+    #[test]
+    fn chains_stop_where_keys_end_and_branch() {
+        let long = "x".repeat(600);
+        let keys = [
+            "vladimir putin".to_string(),
+            "vladimir putin's".to_string(),
+            "vladimir zelensky".to_string(),
+            long.clone(),
+            format!("{long}y"),
+            format!("{}", &long[..300]),
+        ];
+        let absent = [
+            "vladimir",
+            "vladimir putin'",
+            "vladimir z",
+            &long[..299],
+            &long[..301],
+        ];
+        let trie = check(&keys, &absent);
+        // A chain met at its start or inside lists the labels left, eight at a time.
+        let mut state = trie.start();
+        for &b in b"vlad" {
+            state = trie.next(state, b);
+        }
+        let run = trie.chain(state).expect("inside the chain of \"vladimir \"");
+        assert_eq!(run.left, 5);
+        assert_eq!(&trie.load(run.labels).to_le_bytes()[..5], b"imir ");
+        let after = trie.advance(run, 5);
+        assert_eq!(after, b"imir ".iter().fold(state, |s, &b| trie.next(s, b)));
+        assert!(trie.chain(after).is_none(), "\"vladimir \" branches");
     }
 
     #[test]

@@ -24,7 +24,7 @@
 use super::block_words::BlockWords;
 use super::char_table::{CharFacts, CharTable};
 use super::matcher::{BuildError, MatchOptions, PatternIndex};
-use super::trie::{State, Trie};
+use super::trie::{ChainRun, State, Trie};
 use super::word_filter::{continues_word, hash_ascii_word, Verdict, WordFilter, WordHasher};
 use crate::text::normalize::{space_run, Normalizer, Replacement};
 use crate::text::space::{decode_at, decode_before, is_ascii_space, is_space};
@@ -446,23 +446,38 @@ impl Walker {
         let mut at = from;
         let mut longest = None;
         while at < text.len() {
-            let feed = self.feeds[usize::from(text[at])];
-            if feed != SLOW {
-                state = trie.next(state, feed);
-                at += 1;
-            } else if text[at] == b' '
-                && text
-                    .get(at + 1)
-                    .is_none_or(|&next| self.feeds[usize::from(next)] != SLOW)
-            {
-                // One space between words, the common case of a folded run.
-                state = trie.next(state, b' ');
-                at += 1;
+            // In a chain, up to eight of its labels against the text at once.
+            let run = if at + 8 <= text.len() {
+                trie.chain(state)
             } else {
-                (state, at) = self.feed_char(state, text, at);
-            }
-            if state.is_dead() {
-                break;
+                None
+            };
+            let matched = run.map_or(0, |run| self.chain_match(text, at, run));
+            if let Some(run) = run.filter(|_| matched > 0) {
+                state = trie.advance(run, matched);
+                at += matched;
+                if matched < run.left {
+                    continue;
+                }
+            } else {
+                let feed = self.feeds[usize::from(text[at])];
+                if feed != SLOW {
+                    state = trie.next(state, feed);
+                    at += 1;
+                } else if text[at] == b' '
+                    && text
+                        .get(at + 1)
+                        .is_none_or(|&next| self.feeds[usize::from(next)] != SLOW)
+                {
+                    // One space between words, the common case of a folded run.
+                    state = trie.next(state, b' ');
+                    at += 1;
+                } else {
+                    (state, at) = self.feed_char(state, text, at);
+                }
+                if state.is_dead() {
+                    break;
+                }
             }
             if let Some(pattern) = trie.pattern(state) {
                 if !whole_words || ends_word(text, at) {
@@ -477,6 +492,25 @@ impl Walker {
         let (end, pattern) = longest?;
         emit(from, end, pattern);
         Some(end)
+    }
+
+    /// How many of the next (up to eight) labels of `run` the text at `at` (which
+    /// must leave eight bytes) feeds, one byte each: ASCII bytes other than white
+    /// space, folded as [`Walker::feeds`] says, and single spaces before such a byte.
+    /// Anything else stops the count, for the byte-by-byte step to take.
+    #[inline(always)]
+    fn chain_match(&self, text: &[u8], at: usize, run: ChainRun) -> usize {
+        let bytes = swar::load(text, at);
+        let plain = !bytes & swar::HIGH & !swar::ascii_space(bytes);
+        let fed = plain | (swar::equal(bytes, b' ') & (plain >> 8));
+        let folded = if self.normalizer.case_fold {
+            bytes | (swar::alphabetic(bytes) >> 2)
+        } else {
+            bytes
+        };
+        let same = swar::same(folded, self.trie.load(run.labels)) & fed;
+        let matched = (!same & swar::HIGH).trailing_zeros() as usize / 8;
+        matched.min(run.left)
     }
 
     /// Feeds the folded form of the white-space run or non-ASCII character at `at`;

@@ -35,6 +35,32 @@ pub(crate) fn alphanumeric(word: u64) -> u64 {
     in_range(word, b'0', b'9') | in_range(word | CASE_BIT, b'a', b'z')
 }
 
+/// Lanes holding an ASCII letter.
+#[inline(always)]
+pub(crate) fn alphabetic(word: u64) -> u64 {
+    in_range(word | CASE_BIT, b'a', b'z')
+}
+
+/// Lanes holding ASCII white space: a space, a tab, a line or page break (`\t` to `\r`).
+#[inline(always)]
+pub(crate) fn ascii_space(word: u64) -> u64 {
+    in_range(word, b'\t', b'\r') | equal(word, b' ')
+}
+
+/// Lanes where the two words hold the same byte.
+#[inline(always)]
+pub(crate) fn same(a: u64, b: u64) -> u64 {
+    zero(a ^ b)
+}
+
+/// Lanes holding a zero byte.
+#[inline(always)]
+fn zero(x: u64) -> u64 {
+    // A lane is zero iff adding 0x7F to its low seven bits leaves the flag bit clear
+    // and its own flag bit is clear.
+    !(((x & !HIGH).wrapping_add(!HIGH)) | x | !HIGH)
+}
+
 /// Lanes holding a byte of `0x80` and above (part of a non-ASCII character).
 #[inline(always)]
 pub(crate) fn non_ascii(word: u64) -> u64 {
@@ -44,10 +70,7 @@ pub(crate) fn non_ascii(word: u64) -> u64 {
 /// Lanes holding exactly `byte`.
 #[inline(always)]
 pub(crate) fn equal(word: u64, byte: u8) -> u64 {
-    let x = word ^ (ONES * u64::from(byte));
-    // A lane is zero iff adding 0x7F to its low seven bits leaves the flag bit clear
-    // and its own flag bit is clear.
-    !(((x & !HIGH).wrapping_add(!HIGH)) | x | !HIGH)
+    zero(word ^ (ONES * u64::from(byte)))
 }
 
 /// The first `n` lanes (`n <= 8`) of a word, the rest zeroed.
@@ -93,6 +116,18 @@ mod tests {
                 .map(|(i, _)| i)
                 .collect();
             assert_eq!(lanes(non_ascii(word)), expect_high, "{b:#x}");
+            let bytes = word.to_le_bytes();
+            let expect = |f: fn(&u8) -> bool| -> Vec<usize> { (0..8).filter(|&i| f(&bytes[i])).collect() };
+            assert_eq!(lanes(alphabetic(word)), expect(u8::is_ascii_alphabetic), "{b:#x}");
+            assert_eq!(
+                lanes(ascii_space(word)),
+                expect(|c| b"\t\n\x0b\x0c\r ".contains(c)),
+                "{b:#x}"
+            );
+            let other = u64::from_le_bytes([b'-', b'x', b, 0xC3, b'0', 0, b, 0x7F]);
+            let other_bytes = other.to_le_bytes();
+            let expect_same: Vec<usize> = (0..8).filter(|&i| bytes[i] == other_bytes[i]).collect();
+            assert_eq!(lanes(same(word, other)), expect_same, "{b:#x}");
         }
     }
 
