@@ -389,7 +389,7 @@ mod tests {
             "vladimir zelensky".to_string(),
             long.clone(),
             format!("{long}y"),
-            format!("{}", &long[..300]),
+            long[..300].to_string(),
         ];
         let absent = [
             "vladimir",
