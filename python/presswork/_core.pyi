@@ -322,7 +322,12 @@ class EntityMatcher:
     @property
     def automaton_memory(self) -> int: ...
     def find(self, text: str) -> list[Mention]:
-        """Mentions in ``text``, in document order."""
+        """Mentions in ``text``, in document order.
+
+        The GIL is released while a text of 64 KiB or more is matched; a shorter one
+        takes about as long to match as releasing the GIL would cost. ``find_batch``
+        and ``mention_columns`` match many texts in parallel.
+        """
     def find_batch(self, texts: Iterable[str]) -> list[list[Mention]]:
         """Mentions of many documents, found in parallel with the GIL released."""
     def mention_columns(self, texts: Iterable[str]) -> dict[str, npt.NDArray[np.int64]]:

@@ -1,5 +1,7 @@
 //! `EntityMatcher` and `Mention`: the Python face of [`crate::entities::EntityMatcher`].
 
+use std::cell::Cell;
+
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::pyclass::CompareOp;
@@ -12,6 +14,21 @@ use super::gazetteer::{PyEntity, PyGazetteer};
 use super::texts::{borrow_all, collect_texts, utf8_all, with_text, Origin};
 use crate::entities::{EntityMatcher, MatchOptions, Mention, PatternIndex};
 use crate::text::CodePointCursor;
+
+/// `find` releases the GIL for texts of this many bytes and more. A news article
+/// (a few kilobytes) is matched in microseconds, about what releasing and taking back
+/// the GIL costs; a batch method is the way to match many in parallel.
+const DETACH_BYTES: usize = 64 << 10;
+
+thread_local! {
+    /// The mentions `find` found, kept between calls so that a call allocates no
+    /// vector (and grows none).
+    static FOUND: Cell<Vec<Mention>> = const { Cell::new(Vec::new()) };
+}
+
+/// A [`FOUND`] vector grown past this many mentions (by a gigantic document) is freed
+/// after use rather than kept for the thread's lifetime.
+const FOUND_KEPT: usize = 1 << 16;
 
 /// Mention rows reserved per byte of text: news has about one mention per 80 bytes
 /// with a 10k-name gazetteer.
@@ -392,13 +409,25 @@ impl PyEntityMatcher {
         self.inner.automaton_memory()
     }
 
-    /// Mentions in `text`, in document order.
+    /// Mentions in `text`, in document order. The GIL is released for texts of
+    /// [`DETACH_BYTES`] and more.
     fn find<'py>(slf: &Bound<'py, Self>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         let py = text.py();
         let matcher = &slf.get().inner;
         with_text(text, Origin::Argument, |utf8| {
-            let mentions = py.detach(|| matcher.find(utf8));
-            Self::mention_list(slf, text, utf8, &mentions)
+            // Taken out while in use: making the objects may run Python code (a
+            // collection's finalizers) that calls `find` again on this thread.
+            let mut mentions = FOUND.take();
+            if utf8.len() >= DETACH_BYTES {
+                py.detach(|| matcher.find_into(utf8, &mut mentions));
+            } else {
+                matcher.find_into(utf8, &mut mentions);
+            }
+            let list = Self::mention_list(slf, text, utf8, &mentions);
+            if mentions.capacity() <= FOUND_KEPT {
+                FOUND.set(mentions);
+            }
+            list
         })
     }
 
