@@ -20,6 +20,15 @@
 //! few transitions at most positions, and never more than the longest alias. Inside a
 //! word no walk starts at all, and a word that begins no alias, or is not followed by
 //! the second word of one, is skipped whole (see [`super::word_filter`]).
+//!
+//! Most of news text is plain ASCII words, spaces, punctuation and the odd curly quote.
+//! The walker takes such text 64 bytes at a time ([`Walker::block_step`]): the block's
+//! byte classes as bitmasks ([`crate::text::block`]), its words listed, hashed and
+//! looked up in the filter in one pass ([`super::block_words`]), and only the words the
+//! filter lets through taken one by one. Everything else (a letter with an accent, a
+//! character that may start a key, a word that runs past the block) goes through the
+//! byte loop ([`Walker::byte_step`]), one character or word at a time; both make the
+//! same decisions, which a randomized test checks against walking from every boundary.
 
 use super::block_words::BlockWords;
 use super::char_table::{CharFacts, CharTable};
