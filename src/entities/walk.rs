@@ -65,11 +65,6 @@ pub(super) struct Walker {
     chars: CharTable,
     /// The keys' first two words, with the whole-word rule.
     words: Option<WordFilter>,
-    /// By the last byte of `E2 80 xx` (U+2000–U+203F: typographic spaces, dashes,
-    /// quotes, the ellipsis): the character is outside words and starts no key, so
-    /// [`Walker::block_step`] may pass over it as over a space. The same for U+00A0.
-    passable_punctuation: [bool; 64],
-    passable_no_break_space: bool,
     normalizer: Normalizer,
     overlapping: bool,
 }
@@ -88,8 +83,6 @@ impl Walker {
             feeds: [SLOW; 256],
             chars: CharTable::empty(),
             words: options.whole_words.then(|| WordFilter::new(keys)),
-            passable_punctuation: [false; 64],
-            passable_no_break_space: false,
             normalizer,
             overlapping: options.overlapping,
         };
@@ -111,11 +104,6 @@ impl Walker {
                 walker.feeds[usize::from(b)] = walker.fold_ascii(b);
             }
         }
-        let passable = |c: char| walker.outside_word(c) == Some(false);
-        let punctuation = std::array::from_fn(|i| char::from_u32(0x2000 + i as u32).is_some_and(passable));
-        let no_break_space = passable('\u{A0}');
-        walker.passable_punctuation = punctuation;
-        walker.passable_no_break_space = no_break_space;
         walker.starters = (0..0x80u8)
             .filter(|&b| may_start[usize::from(b)] && !b.is_ascii_alphanumeric())
             .collect();
@@ -319,28 +307,28 @@ impl Walker {
     }
 
     /// `high` (the block's bytes of `0x80` and above, bit `i` for `text[at + i]`)
-    /// without the characters [`Walker::passable_punctuation`] and
-    /// [`Walker::passable_no_break_space`] let the block step pass over, when they lie
-    /// whole in the block.
+    /// without the characters the block step may pass over as over a space: those
+    /// of the [`CharTable`] (curly quotes, dashes, no-break spaces, `°`, `£`, `€`, …)
+    /// that are outside words and start no key, when they lie whole in the block.
     #[inline]
     fn passable(&self, text: &[u8], at: usize, mut high: u64) -> u64 {
         let mut left = high;
         while left != 0 {
             let i = left.trailing_zeros() as usize;
-            let (len, pass) = match text[at + i] {
-                0xE2 if text[at + i + 1] == 0x80 => {
-                    (3, self.passable_punctuation[usize::from(text[at + i + 2] & 0x3F)])
-                }
-                0xC2 => (2, text[at + i + 1] == 0xA0 && self.passable_no_break_space),
-                _ => (1, false),
+            // `at` is a character boundary and every character before `i` was taken
+            // whole: `i` starts one.
+            let c = decode_at(text, at + i);
+            let len = c.len_utf8();
+            let bits = ((1u64 << len) - 1) << i;
+            let passable = || {
+                self.chars
+                    .get(c)
+                    .is_some_and(|facts| !facts.continues_word() && !facts.may_start())
             };
-            if pass && i + len <= block::BLOCK {
-                let bits = ((1u64 << len) - 1) << i;
+            if i + len <= block::BLOCK && passable() {
                 high &= !bits;
-                left &= !bits;
-            } else {
-                left &= left - 1;
             }
+            left &= !bits;
         }
         high
     }
@@ -667,6 +655,8 @@ mod tests {
         "abcdefghij",
         " ",
         ", ",
+        "°",
+        "€",
     ];
 
     fn random_text(rng: &mut Rng, tokens: usize) -> String {
