@@ -20,7 +20,7 @@
 //! key of several words. (Pairs used to share their first word's block too, which
 //! saturated the blocks of words that begin thousands of keys, `the` or an initial: at
 //! 100k names every `the` of the text then looked like a key, and the failed walks from
-//! them took a third of the scan's instructions.) A word's hash is mixed once, as it is
+//! them took 14% of the scan's instructions.) A word's hash is mixed once, as it is
 //! made; the block comes from its top bits and its two entries from its low ones, with
 //! no second mixing per look-up. Words are compared by their first [`MAX_WORD`] folded
 //! bytes; longer words share their prefix's hash, which is never a false negative
