@@ -173,6 +173,26 @@ def test_pickle_and_threads(matcher: EntityMatcher) -> None:
     assert len(results) == 80 and all(r == results[0] for r in results)
 
 
+@pytest.mark.parametrize("repeat", [1, 25_000])
+def test_short_and_long_texts_alike_on_every_path(matcher: EntityMatcher, repeat: int) -> None:
+    # 25,000 repeats pass 64 KiB, where `find` releases the GIL, and 65,536 mentions,
+    # past which the per-thread mention vector is not kept between calls.
+    text = "“Vladimir Putin” met Ekrem İmamoğlu — in Paris. " * repeat
+    found = matcher.find(text)
+    assert len(found) == 3 * repeat
+    for m in found:
+        assert text[m.start : m.end] == m.text
+    columns = matcher.mention_columns([text])
+    assert list(columns["start"]) == [m.start for m in found]
+    assert list(columns["end"]) == [m.end for m in found]
+    assert [[(m.start, m.end) for m in ms] for ms in matcher.find_batch([text])] == [
+        [(m.start, m.end) for m in found]
+    ]
+    # The vector reused between calls leaves nothing behind.
+    assert matcher.find("Paris") == matcher.find("Paris")
+    assert len(matcher.find("Paris")) == 1
+
+
 def test_bad_input(matcher: EntityMatcher) -> None:
     with pytest.raises(PressworkTypeError, match=r"texts\[1\] is None"):
         matcher.find_batch(["ok", None])  # type: ignore[list-item]
