@@ -5,7 +5,8 @@
 //!
 //! * [`text`]: byte spans, white space, and byte → code-point offsets;
 //! * [`split`]: paragraphs and sentences of news text;
-//! * [`entities`]: a gazetteer of known entities and the matcher that finds them.
+//! * [`entities`]: a gazetteer of known entities and the matcher that finds them;
+//! * [`quotes`]: quoted spans, paired within paragraphs (cues and speakers to come).
 //!
 //! Every engine reads the original text and returns byte spans into it.
 //!
@@ -20,6 +21,7 @@
 #![deny(missing_docs)]
 
 pub mod entities;
+pub mod quotes;
 pub mod split;
 pub mod text;
 

@@ -1,0 +1,148 @@
+//! Quoted spans on news-style cases, one paragraph layout per case.
+
+use super::*;
+use crate::split::{Splitter, SplitterOptions};
+
+/// The inner texts of the quotes of `text`, with `…` for a quote left open, `+` for a
+/// continuation.
+fn quoted(text: &str) -> Vec<String> {
+    let splitter = Splitter::new(SplitterOptions::default());
+    let paragraphs = splitter.paragraphs(text);
+    quoted_spans(text, &paragraphs)
+        .iter()
+        .map(|q| {
+            let mut s = q.inner.as_str(text).to_string();
+            if q.close.is_none() {
+                s.push('…');
+            }
+            if q.continues {
+                s.insert(0, '+');
+            }
+            s
+        })
+        .collect()
+}
+
+#[test]
+fn every_style_pairs() {
+    let cases: &[(&str, &[&str])] = &[
+        ("\"It is an attack,\" Obama said.", &["It is an attack,"]),
+        ("“It is an attack,” Obama said.", &["It is an attack,"]),
+        ("described as a “hideous\" act", &["hideous"]),
+        ("« C'est la guerre », a dit M. Hollande.", &[" C'est la guerre "]),
+        ("„Wir stehen zusammen“, sagte sie.", &["Wir stehen zusammen"]),
+        ("He called it ‘hideous’ yesterday.", &["hideous"]),
+        ("He called it 'hideous' yesterday.", &["hideous"]),
+        (
+            "denounced these \"inhuman murders.\" In addition",
+            &["inhuman murders."],
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(quoted(text), *expected, "{text}");
+    }
+}
+
+#[test]
+fn apostrophes_do_not_open_or_close() {
+    let text = "“Russia’s position, and the leaders’ talks in the ’90s — rock ’n’ roll,” he said.";
+    assert_eq!(
+        quoted(text),
+        ["Russia’s position, and the leaders’ talks in the ’90s — rock ’n’ roll,"]
+    );
+    assert_eq!(quoted("Let’s not forget O’Hara’s words."), Vec::<String>::new());
+}
+
+#[test]
+fn nested_and_split_quotes() {
+    let text = "\"He told me 'never again' twice,\" she said. \"We agreed.\"";
+    assert_eq!(
+        quoted(text),
+        ["He told me 'never again' twice,", "never again", "We agreed."]
+    );
+    let splitter = Splitter::new(SplitterOptions::default());
+    let quotes = quoted_spans(text, &splitter.paragraphs(text));
+    assert_eq!(quotes.iter().map(|q| q.depth).collect::<Vec<_>>(), [0, 1, 0]);
+}
+
+#[test]
+fn an_unclosed_quote_ends_at_its_paragraph() {
+    let text = "He said: \"This will not stand\n\nThe next paragraph is reporting. \"A new quote.\"";
+    assert_eq!(quoted(text), ["This will not stand…", "A new quote."]);
+    // A stray single mark swallows nothing.
+    assert_eq!(quoted("the ‘stray mark and \"a quote\" after"), ["a quote"]);
+}
+
+#[test]
+fn a_quote_of_several_paragraphs_continues() {
+    let text = "\"The first paragraph of the statement.\n\n\"The second, which closes.\" He left.";
+    assert_eq!(
+        quoted(text),
+        [
+            "The first paragraph of the statement.…",
+            "+The second, which closes."
+        ]
+    );
+}
+
+#[test]
+fn linear_and_no_panic_on_adversarial_marks() {
+    let deep = format!("“{}{}", "‘".repeat(20_000), "“”".repeat(20_000));
+    let units = [
+        "\"",
+        "“",
+        "”",
+        "'",
+        "’",
+        "‘",
+        "„“",
+        "«",
+        "»",
+        "“‘",
+        "a’",
+        " ’n’ ",
+        "x\"y",
+    ];
+    for text in units.iter().map(|unit| unit.repeat(20_000)).chain([deep]) {
+        let quotes = quoted_spans(&text, &[Span::new(0, text.len())]);
+        for q in &quotes {
+            assert!(q.inner.start <= q.inner.end && q.inner.end <= text.len());
+            assert!(text.is_char_boundary(q.inner.start) && text.is_char_boundary(q.inner.end));
+        }
+    }
+}
+
+/// The shared news corpus (beside the checkout; skipped where it is absent): every
+/// quote found, none left open, the mixed `“hideous"` and the hashtag in quotes
+/// included.
+#[test]
+fn the_shared_corpus_quotes() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: no corpus at {}", dir.display());
+        return;
+    };
+    let splitter = Splitter::new(SplitterOptions::default());
+    let mut inner: Vec<String> = Vec::new();
+    for entry in entries {
+        let text = std::fs::read_to_string(entry.expect("a corpus entry").path()).expect("UTF-8 text");
+        for q in quoted_spans(&text, &splitter.paragraphs(&text)) {
+            assert!(q.close.is_some(), "left open: {:?}", q.inner.as_str(&text));
+            inner.push(q.inner.as_str(&text).to_string());
+        }
+    }
+    // 2 + 10 + 16 quotes (one file prints its article twice).
+    assert_eq!(inner.len(), 28, "{inner:#?}");
+    for expected in [
+        "hideous",
+        "inhuman murders.",
+        "Paris Is Burning",
+        "Allahu akbar!",
+        "It is time for the West to stop criticising Moscow and to form a joint coalition.",
+    ] {
+        assert!(
+            inner.iter().any(|q| q == expected),
+            "{expected:?} not in {inner:#?}"
+        );
+    }
+}
