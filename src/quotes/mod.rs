@@ -1,7 +1,8 @@
 //! Quotes: the quoted spans of news text, paired within paragraphs.
 //!
-//! This is the first layer of the quote extractor (issue 4): where the quotes are.
-//! Cues (`he said`), speakers and quote kinds build on it.
+//! This is the first layer of the quote extractor (issue 4): where the quotes are,
+//! and the reporting verbs ([`verbs`]) that cues are made of. Cues (`he said`),
+//! speakers and quote kinds build on it.
 //!
 //! Marks ([`marks`]) pair within a paragraph, never across the document, so one stray
 //! mark costs at most the rest of its paragraph:
@@ -32,6 +33,7 @@
 //! ```
 
 pub mod marks;
+pub mod verbs;
 
 use crate::text::Span;
 use marks::{Family, Mark, Role};
