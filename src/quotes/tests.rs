@@ -146,3 +146,58 @@ fn the_shared_corpus_quotes() {
         );
     }
 }
+
+/// Cues on the shared corpus (skipped where it is absent): the speaker mention and
+/// verb as written, and no cue for link titles and the hashtag.
+#[test]
+fn the_shared_corpus_cues() {
+    use super::cues::{find_cue, sentence_window};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: no corpus at {}", dir.display());
+        return;
+    };
+    let splitter = Splitter::new(SplitterOptions::default());
+    let mut found: Vec<(String, Option<(String, String)>)> = Vec::new();
+    for entry in entries {
+        let text = std::fs::read_to_string(entry.expect("a corpus entry").path()).expect("UTF-8 text");
+        let split = splitter.split(&text);
+        let sentences: Vec<Span> = split.sentences.iter().map(|s| s.span).collect();
+        for q in quoted_spans(&text, &split.paragraphs) {
+            let cue = find_cue(&text, &q, sentence_window(&sentences, &q));
+            let cue = cue.map(|c| {
+                let verb = c.verb.map_or("", |v| v.as_str(&text));
+                (c.speaker.as_str(&text).to_string(), verb.to_string())
+            });
+            found.push((q.inner.as_str(&text).to_string(), cue));
+        }
+    }
+    let cue_of = |start: &str| -> Option<(String, String)> {
+        let (_, cue) = found
+            .iter()
+            .find(|(inner, _)| inner.starts_with(start))
+            .expect(start);
+        cue.clone()
+    };
+    let pair = |speaker: &str, verb: &str| Some((speaker.to_string(), verb.to_string()));
+    assert_eq!(cue_of("The parties discussed"), pair("Volk", "said"));
+    assert_eq!(cue_of("The participants confirmed"), pair("the official", "said"));
+    assert_eq!(
+        cue_of("this is an attack"),
+        pair("U.S. President Barack Obama", "said")
+    );
+    assert_eq!(
+        cue_of("The Islamic State [ISIS] is forever"),
+        pair("Moscow Carnegie Center’s Alexei Malashenko", "said")
+    );
+    assert_eq!(cue_of("I would like to confirm"), pair("Putin", "added"));
+    assert_eq!(cue_of("Russia is fighting in Syria"), pair("he", "wrote"));
+    assert_eq!(cue_of("We need to urgently end"), pair("Sergey Markov", "said"));
+    for title in [
+        "Moscow supports victims",
+        "Egyptian air crash",
+        "Paris Is Burning",
+    ] {
+        assert_eq!(cue_of(title), None, "{title}");
+    }
+}

@@ -25,7 +25,7 @@
 //! assert_eq!(split.sentences[2].paragraph, 1);
 //! ```
 
-mod lexicon;
+pub(crate) mod lexicon;
 mod lines;
 mod rules;
 

@@ -1,0 +1,494 @@
+//! Cues: the reporting verb and the speaker mention, as written, that attribute a
+//! quote, found in the words around it within a window (the quote's sentence).
+//!
+//! The patterns of news text:
+//!
+//! | pattern | example |
+//! |---|---|
+//! | [`CuePattern::SpeakerVerbAfter`] | `"…," he said.` / `"…," Peskov told reporters.` |
+//! | [`CuePattern::VerbSpeakerAfter`] | `"…," said Moscow Carnegie Center’s Alexei Malashenko.` |
+//! | [`CuePattern::SpeakerVerbBefore`] | `Obama said, "…"` / `Obama said that "…"` |
+//! | [`CuePattern::AccordingTo`] | `According to Volk, "…"` |
+//! | [`CuePattern::Colon`] | `Peskov: "…"` / `The minister wrote: "…"` |
+//!
+//! The speaker mention is the phrase the cue names: a pronoun (`he`), a name with its
+//! titles (`Russian Interior Ministry spokeswoman Irina Volk`), or a role (`the
+//! spokeswoman`). Resolving it to a person is the next step's work.
+
+use std::sync::OnceLock;
+
+use super::verbs::ReportingVerbs;
+use super::QuotedSpan;
+use crate::split::lexicon::Lexicon;
+use crate::text::Span;
+
+/// How a cue stands to its quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CuePattern {
+    /// After the quote, speaker then verb: `"…," he said`.
+    SpeakerVerbAfter,
+    /// After the quote, verb then speaker: `"…," said Alexei Malashenko`.
+    VerbSpeakerAfter,
+    /// Before the quote: `Obama said, "…"`, `Obama said that "…"`.
+    SpeakerVerbBefore,
+    /// Before the quote: `According to Volk, "…"`.
+    AccordingTo,
+    /// Before the quote, a colon: `Peskov: "…"`, `The minister wrote: "…"`.
+    Colon,
+}
+
+/// A cue: its pattern, the speaker mention as written, and the reporting verb (none
+/// for `according to` and a bare colon).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Cue {
+    /// How it stands to the quote.
+    pub pattern: CuePattern,
+    /// The speaker mention: `he`, `the spokeswoman`, `Irina Volk`.
+    pub speaker: Span,
+    /// The reporting verb.
+    pub verb: Option<Span>,
+}
+
+/// Most words between a quote and its cue's far end.
+const REACH: usize = 12;
+
+/// Bytes read on either side of a quote for its cue: a cue is a few words, and a
+/// bound keeps the work per quote constant on any input (a megabyte of quote marks in
+/// one sentence stays linear).
+const NEAR_BYTES: usize = 400;
+
+/// Most words in a speaker mention.
+const MAX_SPEAKER_WORDS: usize = 8;
+
+/// A word of the text, or one punctuation character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Token {
+    span: Span,
+    word: bool,
+}
+
+/// The cue of `quote`, looked for in `window` (a byte span that holds the quote, such
+/// as its sentence): after the quote first, then before it.
+pub fn find_cue(text: &str, quote: &QuotedSpan, window: Span) -> Option<Cue> {
+    let verbs = ReportingVerbs::english();
+    let after_start = quote.close.map_or(quote.inner.end, |c| c.end);
+    let after_end = floor_boundary(text, window.end.max(after_start).min(after_start + NEAR_BYTES));
+    let after = tokens(text, after_start, after_end, REACH + 2);
+    if quote.close.is_some() {
+        if let Some(cue) = cue_after(text, verbs, &after) {
+            return Some(cue);
+        }
+    }
+    let before_start = window
+        .start
+        .min(quote.open.start)
+        .max(quote.open.start.saturating_sub(NEAR_BYTES));
+    let before = tokens(
+        text,
+        ceil_boundary(text, before_start),
+        quote.open.start,
+        usize::MAX,
+    );
+    let tail = &before[before.len().saturating_sub(REACH + 2)..];
+    cue_before(text, verbs, tail)
+}
+
+/// The window a quote's cue is looked for in: from the start of the sentence its
+/// opening mark is in to the end of the sentence its text ends in. `sentences` are
+/// byte spans in document order (as [`crate::split::Splitter`] gives them).
+pub fn sentence_window(sentences: &[Span], quote: &QuotedSpan) -> Span {
+    let first = sentences.partition_point(|s| s.end <= quote.open.start);
+    let start = sentences
+        .get(first)
+        .map_or(quote.open.start, |s| s.start.min(quote.open.start));
+    let end_at = quote.close.map_or(quote.inner.end, |c| c.end);
+    let last = sentences.partition_point(|s| s.end < end_at);
+    let end = sentences.get(last).map_or(end_at, |s| s.end.max(end_at));
+    Span::new(start, end)
+}
+
+/// `"…," he said` or `"…," said Volk`.
+fn cue_after(text: &str, verbs: &ReportingVerbs, tokens: &[Token]) -> Option<Cue> {
+    // Skip the punctuation that follows the closing mark (`,` or `—`), not a full stop.
+    let start = tokens.iter().position(|t| t.word || is_stop(text, t))?;
+    let tokens = &tokens[start..];
+    let first = *tokens.first().filter(|t| t.word)?;
+    if verbs.lemma(first.span.as_str(text)).is_some() {
+        let speaker = speaker_forward(text, verbs, &tokens[1..])?;
+        return Some(Cue {
+            pattern: CuePattern::VerbSpeakerAfter,
+            speaker,
+            verb: Some(first.span),
+        });
+    }
+    // Speaker words up to a reporting verb, with no punctuation between (an
+    // appositive in commas is allowed: `Volk, the spokeswoman, said`).
+    let mut words = Vec::new();
+    for token in tokens.iter().take(REACH) {
+        if token.word {
+            if verbs.lemma(token.span.as_str(text)).is_some() && !words.is_empty() {
+                let speaker = speaker_phrase(text, &words)?;
+                return Some(Cue {
+                    pattern: CuePattern::SpeakerVerbAfter,
+                    speaker,
+                    verb: Some(token.span),
+                });
+            }
+            words.push(*token);
+        } else if !is_comma(text, token) {
+            return None;
+        }
+    }
+    None
+}
+
+/// `Obama said, "…"`, `… said that "…"`, `According to Volk, "…"`, `Peskov: "…"`.
+fn cue_before(text: &str, verbs: &ReportingVerbs, tokens: &[Token]) -> Option<Cue> {
+    let mut end = tokens.len();
+    // What may stand between the cue and the quote: `,`, `:`, `that`.
+    let mut colon = false;
+    while let Some(last) = end.checked_sub(1).map(|i| tokens[i]) {
+        let s = last.span.as_str(text);
+        match s {
+            "," => {}
+            ":" => colon = true,
+            _ if last.word && s.eq_ignore_ascii_case("that") => {}
+            _ => break,
+        }
+        end -= 1;
+    }
+    let tokens = &tokens[..end];
+    let last = *tokens.last()?;
+    if !last.word {
+        return None;
+    }
+    if verbs.lemma(last.span.as_str(text)).is_some() {
+        let subject = subject_backward(text, &tokens[..tokens.len() - 1]);
+        let speaker = speaker_phrase(text, subject)?;
+        return Some(Cue {
+            pattern: CuePattern::SpeakerVerbBefore,
+            speaker,
+            verb: Some(last.span),
+        });
+    }
+    // `according to SPEAKER,`
+    let words: Vec<Token> = tokens.iter().rev().take(MAX_SPEAKER_WORDS + 2).copied().collect();
+    for (i, pair) in words.windows(2).enumerate() {
+        let (to, according) = (pair[0], pair[1]);
+        if according.span.as_str(text).eq_ignore_ascii_case("according") && to.span.as_str(text) == "to" {
+            let phrase: Vec<Token> = words[..i].iter().rev().copied().collect();
+            let speaker = speaker_phrase(text, &phrase)?;
+            return Some(Cue {
+                pattern: CuePattern::AccordingTo,
+                speaker,
+                verb: None,
+            });
+        }
+    }
+    if colon {
+        // A name or a role before a bare colon; `Also read:` and other link labels
+        // have a lower-case word in them.
+        let subject = subject_backward(text, tokens);
+        let name_like = subject.iter().all(|t| {
+            let word = t.span.as_str(text);
+            starts_upper(word) || is_role_word(word) || is_determiner(word)
+        });
+        let speaker = speaker_phrase(text, subject).filter(|_| name_like)?;
+        if link_labels().starts_with_link_label(&text[speaker.start..]) {
+            return None; // `Recommended: "…"`
+        }
+        return Some(Cue {
+            pattern: CuePattern::Colon,
+            speaker,
+            verb: None,
+        });
+    }
+    None
+}
+
+/// The speaker after a verb (`said Moscow Carnegie Center’s Alexei Malashenko`): the
+/// words of a name or role up to punctuation or to a lower-case word that is neither
+/// (`during the discussion`), at most [`MAX_SPEAKER_WORDS`].
+fn speaker_forward(text: &str, verbs: &ReportingVerbs, tokens: &[Token]) -> Option<Span> {
+    let words: Vec<Token> = tokens
+        .iter()
+        .enumerate()
+        .take_while(|(i, t)| {
+            let word = t.span.as_str(text);
+            t.word
+                && verbs.lemma(word).is_none()
+                && (starts_upper(word) || is_role_word(word) || (*i == 0 && is_determiner(word)))
+        })
+        .map(|(_, t)| *t)
+        .take(MAX_SPEAKER_WORDS)
+        .collect();
+    speaker_phrase(text, &words)
+}
+
+/// The link labels of the splitter's lexicon (`Also read`, `Recommended`, …).
+fn link_labels() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::new::<&str>(&[]))
+}
+
+/// The subject right before a verb: the words back to punctuation or to a word that
+/// cannot be part of a name or role phrase, at most [`MAX_SPEAKER_WORDS`].
+fn subject_backward<'a>(text: &str, tokens: &'a [Token]) -> &'a [Token] {
+    let mut start = tokens.len();
+    while start > 0 && tokens.len() - start < MAX_SPEAKER_WORDS {
+        let token = tokens[start - 1];
+        if !token.word {
+            break;
+        }
+        let word = token.span.as_str(text);
+        // A lower-case word other than a determiner or role noun ends the subject
+        // going backwards (`France, Hollande said`; `in a statement, the ministry said`).
+        if !starts_upper(word) && start < tokens.len() && !is_determiner(word) && !is_role_word(word) {
+            break;
+        }
+        start -= 1;
+        if is_determiner(word) || is_pronoun(word) {
+            break;
+        }
+    }
+    &tokens[start..]
+}
+
+/// A speaker phrase from `words`: a pronoun alone, a name (capitalised words, with
+/// possessives and titles), or a determiner with a role (`the spokeswoman`). `None`
+/// when the words are none of these.
+fn speaker_phrase(text: &str, words: &[Token]) -> Option<Span> {
+    let first = *words.first()?;
+    let last = *words.last()?;
+    let head = first.span.as_str(text);
+    if words.len() > MAX_SPEAKER_WORDS || !words.iter().all(|t| t.word) {
+        return None;
+    }
+    let fits = if words.len() == 1 && is_pronoun(head) {
+        true
+    } else if is_determiner(head) {
+        words.len() >= 2
+    } else {
+        starts_upper(head)
+    };
+    fits.then(|| Span::new(first.span.start, last.span.end))
+}
+
+fn is_pronoun(word: &str) -> bool {
+    ["he", "she", "they", "i", "we", "it"]
+        .iter()
+        .any(|p| word.eq_ignore_ascii_case(p))
+}
+
+fn is_determiner(word: &str) -> bool {
+    ["the", "a", "an", "his", "her", "their", "its"]
+        .iter()
+        .any(|d| word.eq_ignore_ascii_case(d))
+}
+
+/// Lower-case words that may stand inside a name or role phrase.
+fn is_role_word(word: &str) -> bool {
+    [
+        "spokeswoman",
+        "spokesman",
+        "spokesperson",
+        "minister",
+        "president",
+        "official",
+        "officials",
+        "ambassador",
+        "chief",
+        "head",
+        "leader",
+        "secretary",
+        "director",
+        "analyst",
+        "expert",
+        "envoy",
+        "adviser",
+        "advisor",
+        "aide",
+        "deputy",
+        "prime",
+        "foreign",
+        "interior",
+        "ministry",
+        "press",
+        "of",
+        "for",
+        "and",
+    ]
+    .contains(&word)
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_comma(text: &str, token: &Token) -> bool {
+    token.span.as_str(text) == ","
+}
+
+fn is_stop(text: &str, token: &Token) -> bool {
+    matches!(token.span.as_str(text), "." | "!" | "?" | ";")
+}
+
+/// The last character boundary at or before `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The first character boundary at or after `at`.
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// The words and punctuation characters of `text[from..to]`, at most `limit`. A word
+/// is a run of letters and digits, with an apostrophe, hyphen or period inside it
+/// (`Center’s`, `Frank-Walter`, `U.S.`, whose last period it keeps).
+fn tokens(text: &str, from: usize, to: usize, limit: usize) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars = text[from..to].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if out.len() >= limit {
+            break;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        let start = from + i;
+        if !c.is_alphanumeric() {
+            out.push(Token {
+                span: Span::new(start, start + c.len_utf8()),
+                word: false,
+            });
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if d.is_alphanumeric() {
+                end = from + j + d.len_utf8();
+                chars.next();
+                continue;
+            }
+            let next = text[from + j + d.len_utf8()..to].chars().next();
+            let joins = matches!(d, '’' | '\'' | '-' | '.') && next.is_some_and(char::is_alphanumeric);
+            // The last period of an initialism (`U.S.`) belongs to it.
+            let initialism = d == '.' && text[start..end].contains('.');
+            if !joins && !initialism {
+                break;
+            }
+            chars.next();
+            if initialism && !joins {
+                end = from + j + 1;
+                break;
+            }
+        }
+        out.push(Token {
+            span: Span::new(start, end),
+            word: true,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::quoted_spans;
+    use super::*;
+
+    /// Speaker, verb and pattern of a cue, as written.
+    type Found<'t> = (&'t str, Option<&'t str>, CuePattern);
+
+    /// The cue of the first quote of `text`, one sentence.
+    fn cue(text: &str) -> Option<Found<'_>> {
+        let whole = Span::new(0, text.len());
+        let quote = *quoted_spans(text, &[whole]).first()?;
+        find_cue(text, &quote, whole)
+            .map(|c| (c.speaker.as_str(text), c.verb.map(|v| v.as_str(text)), c.pattern))
+    }
+
+    #[test]
+    fn the_patterns_of_news_text() {
+        use CuePattern::*;
+        let cases: &[(&str, Found<'_>)] = &[
+            (
+                "\"We will respond,\" he said.",
+                ("he", Some("said"), SpeakerVerbAfter),
+            ),
+            (
+                "\"We will respond,\" Peskov told reporters.",
+                ("Peskov", Some("told"), SpeakerVerbAfter),
+            ),
+            (
+                "\"It is time,\" the spokeswoman wrote on Twitter.",
+                ("the spokeswoman", Some("wrote"), SpeakerVerbAfter),
+            ),
+            (
+                "“Russia is fighting,” said Moscow Carnegie Center’s Alexei Malashenko.",
+                (
+                    "Moscow Carnegie Center’s Alexei Malashenko",
+                    Some("said"),
+                    VerbSpeakerAfter,
+                ),
+            ),
+            (
+                "U.S. President Barack Obama said that \"this is an attack.\"",
+                ("U.S. President Barack Obama", Some("said"), SpeakerVerbBefore),
+            ),
+            (
+                "Russian Interior Ministry spokeswoman Irina Volk said, “No one was hurt.”",
+                (
+                    "Russian Interior Ministry spokeswoman Irina Volk",
+                    Some("said"),
+                    SpeakerVerbBefore,
+                ),
+            ),
+            (
+                "According to Volk, \"the embassy is safe.\"",
+                ("Volk", None, AccordingTo),
+            ),
+            ("Peskov: \"Moscow condemns it.\"", ("Peskov", None, Colon)),
+            (
+                "The minister wrote: \"We stand with France.\"",
+                ("The minister", Some("wrote"), SpeakerVerbBefore),
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(cue(text), Some(*expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_megabyte_of_quotes_in_one_sentence_stays_linear() {
+        for unit in ["\"a,\" he said ", "“", "\"x\" ", "said \"", "’ "] {
+            let text = unit.repeat(100_000 / unit.len());
+            let whole = Span::new(0, text.len());
+            for quote in quoted_spans(&text, &[whole]) {
+                if let Some(c) = find_cue(&text, &quote, whole) {
+                    assert!(c.speaker.end <= text.len());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn titles_and_partial_quotes_have_no_cue_here() {
+        assert_eq!(
+            cue("Also read: \"Moscow supports victims of terror attacks\""),
+            None
+        );
+        assert_eq!(
+            cue("Recommended: \"Egyptian air crash will not lead to a coalition\""),
+            None
+        );
+        assert_eq!(cue("the hashtag \"Paris Is Burning\" spread fast."), None);
+        assert_eq!(cue("He denounced these \"inhuman murders.\" In addition"), None);
+    }
+}
