@@ -15,11 +15,8 @@
 //! titles (`Russian Interior Ministry spokeswoman Irina Volk`), or a role (`the
 //! spokeswoman`). Resolving it to a person is the next step's work.
 
-use std::sync::OnceLock;
-
 use super::verbs::ReportingVerbs;
-use super::QuotedSpan;
-use crate::split::lexicon::Lexicon;
+use super::{link_labels, QuotedSpan};
 use crate::text::Span;
 
 /// How a cue stands to its quote.
@@ -223,12 +220,6 @@ fn speaker_forward(text: &str, verbs: &ReportingVerbs, tokens: &[Token]) -> Opti
         .take(MAX_SPEAKER_WORDS)
         .collect();
     speaker_phrase(text, &words)
-}
-
-/// The link labels of the splitter's lexicon (`Also read`, `Recommended`, …).
-fn link_labels() -> &'static Lexicon {
-    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| Lexicon::new::<&str>(&[]))
 }
 
 /// The subject right before a verb: the words back to punctuation or to a word that

@@ -2,7 +2,8 @@
 //!
 //! The first layers of the quote extractor (issue 4): where the quotes are (this
 //! module and [`marks`]), the reporting verbs ([`verbs`]), and the cue of each quote
-//! within its sentence: the verb and the speaker mention as written ([`cues`]).
+//! within its sentence: the verb and the speaker mention as written ([`cues`]); and
+//! what each quote is: a statement, a partial quote or a title ([`kinds`]).
 //! Resolving speakers (pronouns, roles, continuations), quote kinds, the Python class
 //! and the accuracy and speed tables build on them.
 //!
@@ -35,9 +36,13 @@
 //! ```
 
 pub mod cues;
+pub mod kinds;
 pub mod marks;
 pub mod verbs;
 
+use std::sync::OnceLock;
+
+use crate::split::lexicon::Lexicon;
 use crate::text::Span;
 use marks::{Family, Mark, Role};
 
@@ -148,6 +153,13 @@ fn pair_paragraph(text: &str, paragraph: Span, index: usize, out: &mut Vec<Quote
         continues: false,
     });
     true
+}
+
+/// The link labels of the splitter's lexicon (`Also read`, `Recommended`, …), which
+/// open lines whose quotes are titles.
+fn link_labels() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::new::<&str>(&[]))
 }
 
 #[cfg(test)]

@@ -147,11 +147,13 @@ fn the_shared_corpus_quotes() {
     }
 }
 
-/// Cues on the shared corpus (skipped where it is absent): the speaker mention and
-/// verb as written, and no cue for link titles and the hashtag.
+/// Cues and kinds on the shared corpus (skipped where it is absent): the speaker
+/// mention and verb as written, no cue for link titles and the hashtag, and the kind
+/// of each quote looked at.
 #[test]
-fn the_shared_corpus_cues() {
+fn the_shared_corpus_cues_and_kinds() {
     use super::cues::{find_cue, sentence_window};
+    use super::kinds::{quote_kind, QuoteKind};
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let Ok(entries) = std::fs::read_dir(&dir) else {
         eprintln!("skipped: no corpus at {}", dir.display());
@@ -159,12 +161,15 @@ fn the_shared_corpus_cues() {
     };
     let splitter = Splitter::new(SplitterOptions::default());
     let mut found: Vec<(String, Option<(String, String)>)> = Vec::new();
+    let mut kinds: Vec<(String, QuoteKind)> = Vec::new();
     for entry in entries {
         let text = std::fs::read_to_string(entry.expect("a corpus entry").path()).expect("UTF-8 text");
         let split = splitter.split(&text);
         let sentences: Vec<Span> = split.sentences.iter().map(|s| s.span).collect();
         for q in quoted_spans(&text, &split.paragraphs) {
-            let cue = find_cue(&text, &q, sentence_window(&sentences, &q));
+            let window = sentence_window(&sentences, &q);
+            kinds.push((q.inner.as_str(&text).to_string(), quote_kind(&text, &q, window)));
+            let cue = find_cue(&text, &q, window);
             let cue = cue.map(|c| {
                 let verb = c.verb.map_or("", |v| v.as_str(&text));
                 (c.speaker.as_str(&text).to_string(), verb.to_string())

@@ -1,0 +1,145 @@
+//! What a quote is: a statement, a partial quote woven into reported speech, or a
+//! title (a headline, a link's title, a hashtag, a slogan) that no one is quoted
+//! saying.
+//!
+//! | kind | examples |
+//! |---|---|
+//! | [`QuoteKind::Statement`] | `"We stand with France," he said.` / `Volk said: "No one was hurt."` |
+//! | [`QuoteKind::Partial`] | `denounced these "inhuman murders."` / `described as a “hideous" act` / `said that "this is an attack …"` |
+//! | [`QuoteKind::Title`] | `Also read: "…"` / `the hashtag "Paris Is Burning"` / `shouts of “Allahu akbar!”` / a quote in a headline |
+
+use super::{link_labels, QuotedSpan};
+use crate::text::Span;
+
+/// The kind of a quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum QuoteKind {
+    /// Someone's words as a sentence or more: the quote opens its sentence, or follows
+    /// its cue's comma or colon, with a capital letter.
+    Statement,
+    /// A few of someone's words inside the reporter's own sentence.
+    Partial,
+    /// A title, headline, hashtag or slogan in quote marks: no speaker.
+    Title,
+}
+
+/// Words that, just before a quote, say it is a title or a slogan.
+const TITLE_WORDS: &[&str] = &[
+    "hashtag",
+    "hashtags",
+    "slogan",
+    "slogans",
+    "headline",
+    "headlined",
+    "titled",
+    "entitled",
+    "title",
+    "motto",
+    "banner",
+    "shouts",
+    "shouting",
+    "chants",
+    "chanting",
+    "cries",
+    "crying",
+    "shouted",
+];
+
+/// The kind of `quote`, whose sentence window is `window`.
+pub fn quote_kind(text: &str, quote: &QuotedSpan, window: Span) -> QuoteKind {
+    let line_start = text[..quote.open.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[quote.open.start..]
+        .find('\n')
+        .map_or(text.len(), |i| quote.open.start + i);
+    if link_labels().starts_with_link_label(&text[line_start..]) || is_headline(&text[line_start..line_end]) {
+        return QuoteKind::Title;
+    }
+    let before = &text[window.start.min(quote.open.start)..quote.open.start];
+    let mut words = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev();
+    let near: Vec<&str> = words.by_ref().take(3).collect();
+    if near
+        .iter()
+        .any(|w| TITLE_WORDS.iter().any(|t| w.eq_ignore_ascii_case(t)))
+    {
+        return QuoteKind::Title;
+    }
+    let inner = quote
+        .inner
+        .as_str(text)
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    let starts_lower = inner.chars().next().is_some_and(char::is_lowercase);
+    match before.trim_end().chars().last() {
+        // The quote opens its sentence, or follows a cue's comma or colon.
+        None | Some(',' | ':' | '—' | '–') if !starts_lower => QuoteKind::Statement,
+        None | Some(',' | ':' | '—' | '–') => QuoteKind::Partial,
+        // Inside the reporter's sentence: `these "inhuman murders."`.
+        Some(c) if c.is_alphanumeric() => QuoteKind::Partial,
+        Some(_) if starts_lower => QuoteKind::Partial,
+        Some(_) => QuoteKind::Statement,
+    }
+}
+
+/// A headline: a line without a final stop whose longer words are capitalised
+/// (`Putin Tells Western Leaders: Let’s Bury Our Differences`).
+fn is_headline(line: &str) -> bool {
+    // A sentence ends with a stop, before or after its closing mark.
+    let body = line.trim().trim_end_matches(['"', '”', '’', '\'', ')']);
+    if body.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let long: Vec<&str> = body
+        .split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    long.len() >= 3 && capitalised * 10 >= long.len() * 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::quoted_spans;
+    use super::*;
+
+    fn kind(text: &str) -> QuoteKind {
+        let whole = Span::new(0, text.len());
+        let quote = quoted_spans(text, &[whole])[0];
+        quote_kind(text, &quote, whole)
+    }
+
+    #[test]
+    fn statements_partials_and_titles() {
+        use QuoteKind::*;
+        let cases = [
+            ("\"We stand with France,\" he said.", Statement),
+            ("Volk said: \"No one was hurt.\"", Statement),
+            ("Obama said, “It is an attack on all of us.”", Statement),
+            ("He denounced these \"inhuman murders.\"", Partial),
+            ("She described it as a “hideous\" act.", Partial),
+            ("Obama said that \"this is an attack.\"", Partial),
+            ("He said, \"very soon\" and left.", Partial),
+            ("Also read: \"Moscow supports victims of terror attacks\"", Title),
+            (
+                "Recommended: \"Egyptian air crash will not lead to a coalition\"",
+                Title,
+            ),
+            (
+                "accounts began using the hashtag \"Paris Is Burning\" to celebrate",
+                Title,
+            ),
+            ("he heard shouts of “Allahu akbar!” at the hall.", Title),
+            (
+                "Putin Tells Western Leaders: Let’s Bury Our Differences and Strike at ‘Barbarian’ ISIS",
+                Title,
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(kind(text), expected, "{text}");
+        }
+    }
+}
