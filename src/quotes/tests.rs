@@ -112,20 +112,35 @@ fn linear_and_no_panic_on_adversarial_marks() {
     }
 }
 
+/// The texts of the shared news corpus, which lies beside the checkout; `None` (and a
+/// note on stderr: the test is skipped) where it is absent.
+fn corpus_texts() -> Option<Vec<String>> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: no corpus at {}", dir.display());
+        return None;
+    };
+    let mut paths: Vec<_> = entries.map(|e| e.expect("a corpus entry").path()).collect();
+    paths.sort();
+    Some(
+        paths
+            .iter()
+            .map(|p| std::fs::read_to_string(p).expect("UTF-8 text"))
+            .collect(),
+    )
+}
+
 /// The shared news corpus (beside the checkout; skipped where it is absent): every
 /// quote found, none left open, the mixed `“hideous"` and the hashtag in quotes
 /// included.
 #[test]
 fn the_shared_corpus_quotes() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("skipped: no corpus at {}", dir.display());
+    let Some(texts) = corpus_texts() else {
         return;
     };
     let splitter = Splitter::new(SplitterOptions::default());
     let mut inner: Vec<String> = Vec::new();
-    for entry in entries {
-        let text = std::fs::read_to_string(entry.expect("a corpus entry").path()).expect("UTF-8 text");
+    for text in texts {
         for q in quoted_spans(&text, &splitter.paragraphs(&text)) {
             assert!(q.close.is_some(), "left open: {:?}", q.inner.as_str(&text));
             inner.push(q.inner.as_str(&text).to_string());
@@ -154,16 +169,13 @@ fn the_shared_corpus_quotes() {
 fn the_shared_corpus_cues_and_kinds() {
     use super::cues::{find_cue, sentence_window};
     use super::kinds::{quote_kind, QuoteKind};
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("skipped: no corpus at {}", dir.display());
+    let Some(texts) = corpus_texts() else {
         return;
     };
     let splitter = Splitter::new(SplitterOptions::default());
     let mut found: Vec<(String, Option<(String, String)>)> = Vec::new();
     let mut kinds: Vec<(String, QuoteKind)> = Vec::new();
-    for entry in entries {
-        let text = std::fs::read_to_string(entry.expect("a corpus entry").path()).expect("UTF-8 text");
+    for text in texts {
         let split = splitter.split(&text);
         let sentences: Vec<Span> = split.sentences.iter().map(|s| s.span).collect();
         for q in quoted_spans(&text, &split.paragraphs) {
