@@ -6,7 +6,7 @@
 //! * [`text`]: byte spans, white space, and byte → code-point offsets;
 //! * [`split`]: paragraphs and sentences of news text;
 //! * [`entities`]: a gazetteer of known entities and the matcher that finds them;
-//! * [`quotes`]: quoted spans, paired within paragraphs (cues and speakers to come).
+//! * [`quotes`]: quoted spans, their cues, kinds and speakers (no Python class yet).
 //!
 //! Every engine reads the original text and returns byte spans into it.
 //!

@@ -59,9 +59,9 @@ const MAX_SPEAKER_WORDS: usize = 8;
 
 /// A word of the text, or one punctuation character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Token {
-    span: Span,
-    word: bool,
+pub(super) struct Token {
+    pub(super) span: Span,
+    pub(super) word: bool,
 }
 
 /// The cue of `quote`, looked for in `window` (a byte span that holds the quote, such
@@ -265,20 +265,20 @@ fn speaker_phrase(text: &str, words: &[Token]) -> Option<Span> {
     fits.then(|| Span::new(first.span.start, last.span.end))
 }
 
-fn is_pronoun(word: &str) -> bool {
+pub(super) fn is_pronoun(word: &str) -> bool {
     ["he", "she", "they", "i", "we", "it"]
         .iter()
         .any(|p| word.eq_ignore_ascii_case(p))
 }
 
-fn is_determiner(word: &str) -> bool {
+pub(super) fn is_determiner(word: &str) -> bool {
     ["the", "a", "an", "his", "her", "their", "its"]
         .iter()
         .any(|d| word.eq_ignore_ascii_case(d))
 }
 
 /// Lower-case words that may stand inside a name or role phrase.
-fn is_role_word(word: &str) -> bool {
+pub(super) fn is_role_word(word: &str) -> bool {
     [
         "spokeswoman",
         "spokesman",
@@ -312,7 +312,7 @@ fn is_role_word(word: &str) -> bool {
     .contains(&word)
 }
 
-fn starts_upper(word: &str) -> bool {
+pub(super) fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -343,7 +343,7 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
 /// The words and punctuation characters of `text[from..to]`, at most `limit`. A word
 /// is a run of letters and digits, with an apostrophe, hyphen or period inside it
 /// (`Center’s`, `Frank-Walter`, `U.S.`, whose last period it keeps).
-fn tokens(text: &str, from: usize, to: usize, limit: usize) -> Vec<Token> {
+pub(super) fn tokens(text: &str, from: usize, to: usize, limit: usize) -> Vec<Token> {
     let mut out = Vec::new();
     let mut chars = text[from..to].char_indices().peekable();
     while let Some((i, c)) = chars.next() {

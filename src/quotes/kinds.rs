@@ -47,12 +47,10 @@ const TITLE_WORDS: &[&str] = &[
 
 /// The kind of `quote`, whose sentence window is `window`.
 pub fn quote_kind(text: &str, quote: &QuotedSpan, window: Span) -> QuoteKind {
-    let line_start = text[..quote.open.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[quote.open.start..]
-        .find('\n')
-        .map_or(text.len(), |i| quote.open.start + i);
-    if link_labels().starts_with_link_label(&text[line_start..]) || is_headline(&text[line_start..line_end]) {
-        return QuoteKind::Title;
+    if let Some(line) = short_line(text, quote.open.start) {
+        if link_labels().starts_with_link_label(&text[line.start..]) || is_headline(line.as_str(text)) {
+            return QuoteKind::Title;
+        }
     }
     let before = &text[window.start.min(quote.open.start)..quote.open.start];
     let mut words = before
@@ -80,6 +78,33 @@ pub fn quote_kind(text: &str, quote: &QuotedSpan, window: Span) -> QuoteKind {
         Some(_) if starts_lower => QuoteKind::Partial,
         Some(_) => QuoteKind::Statement,
     }
+}
+
+/// Longest line looked at for a link label or a headline.
+const SHORT_LINE: usize = 400;
+
+/// The line around byte `at` if it is at most [`SHORT_LINE`] bytes long (only that
+/// much text is read, so each quote costs a bounded amount).
+fn short_line(text: &str, at: usize) -> Option<Span> {
+    let mut from = at.saturating_sub(SHORT_LINE);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let start = match text[from..at].rfind('\n') {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return None,
+    };
+    let mut to = (start + SHORT_LINE).min(text.len()).max(at);
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let end = match text[at..to].find('\n') {
+        Some(i) => at + i,
+        None if to == text.len() => to,
+        None => return None,
+    };
+    Some(Span::new(start, end))
 }
 
 /// A headline: a line without a final stop whose longer words are capitalised

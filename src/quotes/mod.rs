@@ -2,10 +2,10 @@
 //!
 //! The first layers of the quote extractor (issue 4): where the quotes are (this
 //! module and [`marks`]), the reporting verbs ([`verbs`]), and the cue of each quote
-//! within its sentence: the verb and the speaker mention as written ([`cues`]); and
-//! what each quote is: a statement, a partial quote or a title ([`kinds`]).
-//! Resolving speakers (pronouns, roles, continuations), quote kinds, the Python class
-//! and the accuracy and speed tables build on them.
+//! within its sentence: the verb and the speaker mention as written ([`cues`]); what
+//! each quote is: a statement, a partial quote or a title ([`kinds`]); and who said it,
+//! from a discourse state of the persons named so far ([`speakers`]). The link to the
+//! gazetteer, the Python class and the accuracy and speed tables build on them.
 //!
 //! Marks ([`marks`]) pair within a paragraph, never across the document, so one stray
 //! mark costs at most the rest of its paragraph:
@@ -38,6 +38,7 @@
 pub mod cues;
 pub mod kinds;
 pub mod marks;
+pub mod speakers;
 pub mod verbs;
 
 use std::sync::OnceLock;

@@ -112,6 +112,35 @@ fn linear_and_no_panic_on_adversarial_marks() {
     }
 }
 
+#[test]
+fn the_whole_chain_stays_linear_on_many_quotes_and_names() {
+    use super::cues::{find_cue, sentence_window};
+    use super::kinds::quote_kind;
+    use super::speakers::attribute;
+    for unit in [
+        "Ann Lee{} said: \"Hi.\" ",
+        "\"Hi,\" he said. Bob Ray{} agreed. ",
+        "\"Yes,\" the official said of Mr Cy{}. ",
+    ] {
+        let text: String = (0..5_000).map(|i| unit.replace("{}", &i.to_string())).collect();
+        let whole = [Span::new(0, text.len())];
+        let quotes = quoted_spans(&text, &whole);
+        let windows: Vec<Span> = quotes.iter().map(|q| sentence_window(&whole, q)).collect();
+        let cues: Vec<_> = quotes
+            .iter()
+            .zip(&windows)
+            .map(|(q, w)| find_cue(&text, q, *w))
+            .collect();
+        let kinds: Vec<_> = quotes
+            .iter()
+            .zip(&windows)
+            .map(|(q, w)| quote_kind(&text, q, *w))
+            .collect();
+        let who = attribute(&text, &quotes, &windows, &cues, &kinds);
+        assert_eq!(who.len(), 5_000);
+    }
+}
+
 /// The texts of the shared news corpus, which lies beside the checkout; `None` (and a
 /// note on stderr: the test is skipped) where it is absent.
 fn corpus_texts() -> Option<Vec<String>> {
@@ -216,5 +245,75 @@ fn the_shared_corpus_cues_and_kinds() {
         "Paris Is Burning",
     ] {
         assert_eq!(cue_of(title), None, "{title}");
+    }
+}
+
+/// Speakers on the shared corpus (skipped where it is absent): names resolved to the
+/// full name first written, a pronoun to the person named last, a generic role to the
+/// speaker quoted last, the second half of a split quote and a partial quote of the
+/// same sentence to the speaker of the first; titles have none.
+#[test]
+fn the_shared_corpus_speakers() {
+    use super::cues::{find_cue, sentence_window};
+    use super::kinds::quote_kind;
+    use super::speakers::{attribute, Resolution};
+    let Some(texts) = corpus_texts() else {
+        return;
+    };
+    let splitter = Splitter::new(SplitterOptions::default());
+    let mut found: Vec<(String, Option<String>, Resolution)> = Vec::new();
+    for text in texts {
+        let split = splitter.split(&text);
+        let sentences: Vec<Span> = split.sentences.iter().map(|s| s.span).collect();
+        let quotes = quoted_spans(&text, &split.paragraphs);
+        let windows: Vec<Span> = quotes.iter().map(|q| sentence_window(&sentences, q)).collect();
+        let cues: Vec<_> = quotes
+            .iter()
+            .zip(&windows)
+            .map(|(q, w)| find_cue(&text, q, *w))
+            .collect();
+        let kinds: Vec<_> = quotes
+            .iter()
+            .zip(&windows)
+            .map(|(q, w)| quote_kind(&text, q, *w))
+            .collect();
+        for (q, who) in quotes
+            .iter()
+            .zip(attribute(&text, &quotes, &windows, &cues, &kinds))
+        {
+            let speaker = who.speaker.map(|s| s.as_str(&text).to_string());
+            found.push((q.inner.as_str(&text).to_string(), speaker, who.how));
+        }
+    }
+    let who = |start: &str| {
+        let (_, speaker, how) = found
+            .iter()
+            .find(|(inner, _, _)| inner.starts_with(start))
+            .expect(start);
+        (speaker.as_deref(), *how)
+    };
+    use Resolution::*;
+    assert_eq!(who("The parties discussed"), (Some("Irina Volk"), Named));
+    assert_eq!(who("The participants confirmed"), (Some("Irina Volk"), Role));
+    assert_eq!(who("this is an attack"), (Some("Barack Obama"), Named));
+    assert_eq!(
+        who("The Islamic State [ISIS]"),
+        (Some("Alexei Malashenko"), Named)
+    );
+    assert_eq!(
+        who("it will never disappear"),
+        (Some("Alexei Malashenko"), Continuation)
+    );
+    assert_eq!(
+        who("Russia is fighting in Syria"),
+        (Some("Alexey Pushkov"), Pronoun)
+    );
+    assert_eq!(
+        who("It is time for the West"),
+        (Some("Alexey Pushkov"), Continuation)
+    );
+    assert_eq!(who("We need to urgently end"), (Some("Sergey Markov"), Named));
+    for title in ["Moscow supports victims", "Paris Is Burning", "Barbarian"] {
+        assert_eq!(who(title), (Option::None, Resolution::None), "{title}");
     }
 }
