@@ -15,6 +15,7 @@
 //! titles (`Russian Interior Ministry spokeswoman Irina Volk`), or a role (`the
 //! spokeswoman`). Resolving it to a person is the next step's work.
 
+use super::roles::is_role_noun;
 use super::verbs::ReportingVerbs;
 use super::{link_labels, QuotedSpan};
 use crate::text::Span;
@@ -277,39 +278,14 @@ pub(super) fn is_determiner(word: &str) -> bool {
         .any(|d| word.eq_ignore_ascii_case(d))
 }
 
-/// Lower-case words that may stand inside a name or role phrase.
+/// Lower-case words that may stand inside a name or role phrase: role nouns and the
+/// words that join them (`minister of foreign affairs`, `press secretary`).
 pub(super) fn is_role_word(word: &str) -> bool {
-    [
-        "spokeswoman",
-        "spokesman",
-        "spokesperson",
-        "minister",
-        "president",
-        "official",
-        "officials",
-        "ambassador",
-        "chief",
-        "head",
-        "leader",
-        "secretary",
-        "director",
-        "analyst",
-        "expert",
-        "envoy",
-        "adviser",
-        "advisor",
-        "aide",
-        "deputy",
-        "prime",
-        "foreign",
-        "interior",
-        "ministry",
-        "press",
-        "of",
-        "for",
-        "and",
-    ]
-    .contains(&word)
+    is_role_noun(word)
+        || [
+            "prime", "foreign", "interior", "ministry", "press", "of", "for", "and",
+        ]
+        .contains(&word)
 }
 
 pub(super) fn starts_upper(word: &str) -> bool {

@@ -38,6 +38,7 @@
 pub mod cues;
 pub mod kinds;
 pub mod marks;
+mod roles;
 pub mod speakers;
 pub mod verbs;
 

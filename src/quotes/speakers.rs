@@ -24,6 +24,7 @@ use std::collections::HashMap;
 
 use super::cues::{is_determiner, is_pronoun, starts_upper, tokens, Cue, Token};
 use super::kinds::QuoteKind;
+use super::roles::is_role_noun;
 use super::QuotedSpan;
 use crate::text::Span;
 
@@ -140,37 +141,6 @@ const NOT_PERSONS: &[&str] = &[
     "Twitter",
 ];
 
-/// Lower-case role nouns that, right before a name, give the person's role.
-const ROLE_NOUNS: &[&str] = &[
-    "spokeswoman",
-    "spokesman",
-    "spokesperson",
-    "minister",
-    "president",
-    "official",
-    "ambassador",
-    "chief",
-    "head",
-    "leader",
-    "secretary",
-    "director",
-    "analyst",
-    "expert",
-    "envoy",
-    "adviser",
-    "advisor",
-    "aide",
-    "deputy",
-    "chairman",
-    "chairwoman",
-    "lawmaker",
-    "mayor",
-    "senator",
-    "governor",
-    "commander",
-    "general",
-];
-
 /// Most person mentions a role noun looks back over.
 const LOOK_BACK: usize = 256;
 
@@ -231,7 +201,7 @@ fn names_in(text: &str, from: usize, to: usize) -> Vec<(Span, String, Vec<String
             .collect();
         if let Some(before) = start.checked_sub(1).map(|b| words[b]) {
             let w = before.span.as_str(text).to_lowercase();
-            if ROLE_NOUNS.contains(&w.as_str()) {
+            if is_role_noun(&w) {
                 roles.push(w); // spokeswoman Irina Volk
             }
         }
@@ -379,6 +349,15 @@ fn resolve(
             _ => none,
         };
     };
+    // The attribution to the person of a mention found in the state, if one was.
+    let to_person = |mention: Option<&(usize, usize)>, how| match mention {
+        Some(&(_, person)) => Attribution {
+            speaker: Some(state.persons[person].name),
+            how,
+            ..none
+        },
+        None => none,
+    };
     let mention = cue.speaker.as_str(text);
     let words: Vec<&str> = mention.split_whitespace().collect();
     let head = words.first().copied().unwrap_or_default();
@@ -388,14 +367,7 @@ fn resolve(
             .iter()
             .rev()
             .find(|(at, _)| *at < cue.speaker.start);
-        return match last {
-            Some(&(_, person)) => Attribution {
-                speaker: Some(state.persons[person].name),
-                how: Resolution::Pronoun,
-                ..none
-            },
-            None => none,
-        };
+        return to_person(last, Resolution::Pronoun);
     }
     if is_determiner(head) {
         let role = words.last().copied().unwrap_or_default().to_lowercase();
@@ -414,14 +386,7 @@ fn resolve(
             .rev()
             .take(LOOK_BACK)
             .find(|(at, p)| *at < cue.speaker.start && state.persons[*p].roles.contains(&role));
-        return match with_role {
-            Some(&(_, person)) => Attribution {
-                speaker: Some(state.persons[person].name),
-                how: Resolution::Role,
-                ..none
-            },
-            None => none,
-        };
+        return to_person(with_role, Resolution::Role);
     }
     // A name: the person whose surname is the mention's last word, as named first.
     let surname = words.last().copied().unwrap_or_default().to_lowercase();

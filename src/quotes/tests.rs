@@ -114,9 +114,6 @@ fn linear_and_no_panic_on_adversarial_marks() {
 
 #[test]
 fn the_whole_chain_stays_linear_on_many_quotes_and_names() {
-    use super::cues::{find_cue, sentence_window};
-    use super::kinds::quote_kind;
-    use super::speakers::attribute;
     for unit in [
         "Ann Lee{} said: \"Hi.\" ",
         "\"Hi,\" he said. Bob Ray{} agreed. ",
@@ -124,21 +121,47 @@ fn the_whole_chain_stays_linear_on_many_quotes_and_names() {
     ] {
         let text: String = (0..5_000).map(|i| unit.replace("{}", &i.to_string())).collect();
         let whole = [Span::new(0, text.len())];
-        let quotes = quoted_spans(&text, &whole);
-        let windows: Vec<Span> = quotes.iter().map(|q| sentence_window(&whole, q)).collect();
-        let cues: Vec<_> = quotes
-            .iter()
-            .zip(&windows)
-            .map(|(q, w)| find_cue(&text, q, *w))
-            .collect();
-        let kinds: Vec<_> = quotes
-            .iter()
-            .zip(&windows)
-            .map(|(q, w)| quote_kind(&text, q, *w))
-            .collect();
-        let who = attribute(&text, &quotes, &windows, &cues, &kinds);
-        assert_eq!(who.len(), 5_000);
+        assert_eq!(analyse(&text, &whole, &whole).who.len(), 5_000);
     }
+}
+
+/// Every layer on one document: its quotes with their sentence windows, cues, kinds
+/// and attributions.
+struct Analysed {
+    quotes: Vec<QuotedSpan>,
+    cues: Vec<Option<super::cues::Cue>>,
+    kinds: Vec<super::kinds::QuoteKind>,
+    who: Vec<super::speakers::Attribution>,
+}
+
+fn analyse(text: &str, sentences: &[Span], paragraphs: &[Span]) -> Analysed {
+    use super::cues::{find_cue, sentence_window};
+    use super::kinds::quote_kind;
+    let quotes = quoted_spans(text, paragraphs);
+    let windows: Vec<Span> = quotes.iter().map(|q| sentence_window(sentences, q)).collect();
+    let cues: Vec<_> = quotes
+        .iter()
+        .zip(&windows)
+        .map(|(q, w)| find_cue(text, q, *w))
+        .collect();
+    let kinds: Vec<_> = quotes
+        .iter()
+        .zip(&windows)
+        .map(|(q, w)| quote_kind(text, q, *w))
+        .collect();
+    let who = super::speakers::attribute(text, &quotes, &windows, &cues, &kinds);
+    Analysed {
+        quotes,
+        cues,
+        kinds,
+        who,
+    }
+}
+
+/// A document's sentence spans and paragraph spans, as the default splitter gives them.
+fn split_spans(text: &str) -> (Vec<Span>, Vec<Span>) {
+    let split = Splitter::new(SplitterOptions::default()).split(text);
+    (split.sentences.iter().map(|s| s.span).collect(), split.paragraphs)
 }
 
 /// The texts of the shared news corpus, which lies beside the checkout; `None` (and a
@@ -196,21 +219,17 @@ fn the_shared_corpus_quotes() {
 /// of each quote looked at.
 #[test]
 fn the_shared_corpus_cues_and_kinds() {
-    use super::cues::{find_cue, sentence_window};
-    use super::kinds::{quote_kind, QuoteKind};
+    use super::kinds::QuoteKind;
     let Some(texts) = corpus_texts() else {
         return;
     };
-    let splitter = Splitter::new(SplitterOptions::default());
     let mut found: Vec<(String, Option<(String, String)>)> = Vec::new();
     let mut kinds: Vec<(String, QuoteKind)> = Vec::new();
     for text in texts {
-        let split = splitter.split(&text);
-        let sentences: Vec<Span> = split.sentences.iter().map(|s| s.span).collect();
-        for q in quoted_spans(&text, &split.paragraphs) {
-            let window = sentence_window(&sentences, &q);
-            kinds.push((q.inner.as_str(&text).to_string(), quote_kind(&text, &q, window)));
-            let cue = find_cue(&text, &q, window);
+        let (sentences, paragraphs) = split_spans(&text);
+        let analysed = analyse(&text, &sentences, &paragraphs);
+        for ((q, cue), kind) in analysed.quotes.iter().zip(&analysed.cues).zip(&analysed.kinds) {
+            kinds.push((q.inner.as_str(&text).to_string(), *kind));
             let cue = cue.map(|c| {
                 let verb = c.verb.map_or("", |v| v.as_str(&text));
                 (c.speaker.as_str(&text).to_string(), verb.to_string())
@@ -254,33 +273,15 @@ fn the_shared_corpus_cues_and_kinds() {
 /// same sentence to the speaker of the first; titles have none.
 #[test]
 fn the_shared_corpus_speakers() {
-    use super::cues::{find_cue, sentence_window};
-    use super::kinds::quote_kind;
-    use super::speakers::{attribute, Resolution};
+    use super::speakers::Resolution;
     let Some(texts) = corpus_texts() else {
         return;
     };
-    let splitter = Splitter::new(SplitterOptions::default());
     let mut found: Vec<(String, Option<String>, Resolution)> = Vec::new();
     for text in texts {
-        let split = splitter.split(&text);
-        let sentences: Vec<Span> = split.sentences.iter().map(|s| s.span).collect();
-        let quotes = quoted_spans(&text, &split.paragraphs);
-        let windows: Vec<Span> = quotes.iter().map(|q| sentence_window(&sentences, q)).collect();
-        let cues: Vec<_> = quotes
-            .iter()
-            .zip(&windows)
-            .map(|(q, w)| find_cue(&text, q, *w))
-            .collect();
-        let kinds: Vec<_> = quotes
-            .iter()
-            .zip(&windows)
-            .map(|(q, w)| quote_kind(&text, q, *w))
-            .collect();
-        for (q, who) in quotes
-            .iter()
-            .zip(attribute(&text, &quotes, &windows, &cues, &kinds))
-        {
+        let (sentences, paragraphs) = split_spans(&text);
+        let analysed = analyse(&text, &sentences, &paragraphs);
+        for (q, who) in analysed.quotes.iter().zip(&analysed.who) {
             let speaker = who.speaker.map(|s| s.as_str(&text).to_string());
             found.push((q.inner.as_str(&text).to_string(), speaker, who.how));
         }

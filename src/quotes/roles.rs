@@ -1,0 +1,38 @@
+//! Role nouns: the words news text uses for a person's office or function
+//! (`spokeswoman`, `minister`, `the official`), as data (`data/role_nouns.txt`, compiled
+//! in) that cues and speakers both consult.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// The list's text.
+const ROLE_NOUNS: &str = include_str!("data/role_nouns.txt");
+
+/// Whether `word` (lower case) is a role noun.
+pub(super) fn is_role_noun(word: &str) -> bool {
+    static NOUNS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    NOUNS
+        .get_or_init(|| {
+            ROLE_NOUNS
+                .lines()
+                .map(|line| line.split('#').next().unwrap_or_default())
+                .flat_map(str::split_whitespace)
+                .collect()
+        })
+        .contains(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_is_read() {
+        for word in ["spokeswoman", "minister", "official", "eyewitness"] {
+            assert!(is_role_noun(word), "{word}");
+        }
+        for word in ["said", "the", "#", "Spokeswoman"] {
+            assert!(!is_role_noun(word), "{word}");
+        }
+    }
+}
