@@ -10,6 +10,7 @@
 //! | [`CuePattern::SpeakerVerbBefore`] | `Obama said, "…"` / `Obama said that "…"` |
 //! | [`CuePattern::AccordingTo`] | `According to Volk, "…"` |
 //! | [`CuePattern::Colon`] | `Peskov: "…"` / `The minister wrote: "…"` |
+//! | [`CuePattern::Reported`] | `Sobyanin, the mayor of Moscow, said the killings were "another reason …"` |
 //!
 //! The speaker mention is the phrase the cue names: a pronoun (`he`), a name with its
 //! titles (`Russian Interior Ministry spokeswoman Irina Volk`), or a role (`the
@@ -33,6 +34,9 @@ pub enum CuePattern {
     AccordingTo,
     /// Before the quote, a colon: `Peskov: "…"`, `The minister wrote: "…"`.
     Colon,
+    /// Before the quote in reported speech, the verb some words back: `Sobyanin, the
+    /// mayor of Moscow, said the killings were "another reason …"`.
+    Reported,
 }
 
 /// A cue: its pattern, the speaker mention as written, and the reporting verb (none
@@ -88,7 +92,7 @@ pub fn find_cue(text: &str, quote: &QuotedSpan, window: Span) -> Option<Cue> {
         usize::MAX,
     );
     let tail = &before[before.len().saturating_sub(REACH + 2)..];
-    cue_before(text, verbs, tail)
+    cue_before(text, verbs, tail).or_else(|| cue_reported(text, verbs, &before))
 }
 
 /// The window a quote's cue is looked for in: from the start of the sentence its
@@ -199,6 +203,52 @@ fn cue_before(text: &str, verbs: &ReportingVerbs, tokens: &[Token]) -> Option<Cu
             pattern: CuePattern::Colon,
             speaker,
             verb: None,
+        });
+    }
+    None
+}
+
+/// Most words of an appositive between a subject and its verb (`Sobyanin, a close
+/// Putin ally and the mayor of Moscow, said`).
+const MAX_APPOSITIVE: usize = 14;
+
+/// Reported speech: the nearest reporting verb back in the sentence (no stop between)
+/// whose subject is a name, a pronoun or a role (`the ministry's spokeswoman`), past an
+/// appositive in commas.
+fn cue_reported(text: &str, verbs: &ReportingVerbs, tokens: &[Token]) -> Option<Cue> {
+    for (i, token) in tokens.iter().enumerate().rev().take(2 * REACH) {
+        if !token.word {
+            if is_stop(text, token) {
+                return None;
+            }
+            continue;
+        }
+        if verbs.lemma(token.span.as_str(text)).is_none() {
+            continue;
+        }
+        let mut before = &tokens[..i];
+        if let Some((_, inner)) = before.split_last().filter(|(comma, _)| is_comma(text, comma)) {
+            if let Some(open) = inner.iter().rposition(|t| is_comma(text, t)) {
+                if inner.len() - open <= MAX_APPOSITIVE {
+                    before = &inner[..open];
+                }
+            }
+        }
+        let subject = subject_backward(text, before);
+        let first = subject.first()?.span.as_str(text);
+        let last = subject.last()?.span.as_str(text);
+        let person = if is_determiner(first) {
+            is_role_noun(&last.to_lowercase())
+        } else {
+            (subject.len() == 1 && is_pronoun(first)) || starts_upper(first)
+        };
+        if !person {
+            return None;
+        }
+        return Some(Cue {
+            pattern: CuePattern::Reported,
+            speaker: speaker_phrase(text, subject)?,
+            verb: Some(token.span),
         });
     }
     None
@@ -426,6 +476,11 @@ mod tests {
                 "The minister wrote: \"We stand with France.\"",
                 ("The minister", Some("wrote"), SpeakerVerbBefore),
             ),
+            (
+                "Sergei Sobyanin, a close Putin ally and the mayor of Moscow, said the killings were \"a reason.\"",
+                ("Sergei Sobyanin", Some("said"), Reported),
+            ),
+            ("a tragedy, which she described as a “hideous\" act", ("she", Some("described"), Reported)),
         ];
         for (text, expected) in cases {
             assert_eq!(cue(text), Some(*expected), "{text}");
@@ -446,7 +501,7 @@ mod tests {
     }
 
     #[test]
-    fn titles_and_partial_quotes_have_no_cue_here() {
+    fn titles_and_speakerless_quotes_have_no_cue() {
         assert_eq!(
             cue("Also read: \"Moscow supports victims of terror attacks\""),
             None
@@ -456,6 +511,10 @@ mod tests {
             None
         );
         assert_eq!(cue("the hashtag \"Paris Is Burning\" spread fast."), None);
-        assert_eq!(cue("He denounced these \"inhuman murders.\" In addition"), None);
+        assert_eq!(cue("a video threatening attacks in Russia \"very soon.\""), None);
+        assert_eq!(
+            cue("Police said so. The group called it \"a victory\" online."),
+            None
+        );
     }
 }
