@@ -314,7 +314,10 @@ fn the_shared_corpus_speakers() {
         (Some("Alexey Pushkov"), Continuation)
     );
     assert_eq!(who("We need to urgently end"), (Some("Sergey Markov"), Named));
-    assert_eq!(who("another reason to consolidate"), (Some("Sergei Sobyanin"), Named));
+    assert_eq!(
+        who("another reason to consolidate"),
+        (Some("Sergei Sobyanin"), Named)
+    );
     assert_eq!(who("hideous"), (Some("Maria Zakharova"), Pronoun));
     assert_eq!(who("very soon."), (Option::None, Resolution::None));
     for title in ["Moscow supports victims", "Paris Is Burning", "Barbarian"] {
