@@ -153,9 +153,9 @@ impl Walker {
         }
     }
 
-    /// The plain ASCII words of the 64-byte block at `at` (see [`BlockWords`]): their
-    /// filter blocks are fetched together, then each word is taken as
-    /// [`Walker::byte_step`] would. Returns where to go on, `at` itself when the block
+    /// The plain ASCII words of the 64-byte block at `at` (see [`BlockWords`]), each
+    /// listed with the filter's verdict, then taken as [`Walker::byte_step`] would
+    /// (words that begin no key, with nothing waiting, in one test). Returns where to go on, `at` itself when the block
     /// starts with something only the byte loop handles.
     #[inline]
     fn block_step(
@@ -245,10 +245,9 @@ impl Walker {
     }
 
     /// Takes the word at `start` (of hash `hash`, of which the filter said `verdict`):
-    /// walks from the waiting word if the
-    /// two may begin a key, else from this word if it may be a key; or makes it the
-    /// waiting word if it may begin one of several words. Returns the end of the
-    /// mention found, if any.
+    /// walks from the waiting word if the two may begin a key, else from this word if
+    /// it may be a key; or makes it the waiting word if it may begin one of several
+    /// words. Returns the end of the mention found, if any.
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
     fn word_step(

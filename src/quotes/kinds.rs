@@ -53,15 +53,13 @@ pub fn quote_kind(text: &str, quote: &QuotedSpan, window: Span) -> QuoteKind {
         }
     }
     let before = &text[window.start.min(quote.open.start)..quote.open.start];
-    let mut words = before
+    let title_word = before
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .rev();
-    let near: Vec<&str> = words.by_ref().take(3).collect();
-    if near
-        .iter()
-        .any(|w| TITLE_WORDS.iter().any(|t| w.eq_ignore_ascii_case(t)))
-    {
+        .rev()
+        .take(3)
+        .any(|w| TITLE_WORDS.iter().any(|t| w.eq_ignore_ascii_case(t)));
+    if title_word {
         return QuoteKind::Title;
     }
     let inner = quote

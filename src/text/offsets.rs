@@ -35,9 +35,10 @@ impl<'t> CodePointCursor<'t> {
         }
     }
 
-    /// True when the text is pure ASCII (byte and code-point offsets coincide).
+    /// True when the text is pure ASCII (byte and code-point offsets coincide),
+    /// wherever the cursor is.
     pub fn is_ascii(&self) -> bool {
-        self.byte == 0 && self.next_wide == self.bytes.len()
+        self.next_wide == self.bytes.len() && self.code_points == self.byte
     }
 
     /// The code-point offset of byte offset `byte`, which must lie on a character
@@ -145,5 +146,9 @@ mod tests {
         let mut cursor = CodePointCursor::new("plain ascii");
         assert!(cursor.is_ascii());
         assert_eq!(cursor.advance_to(7), 7);
+        assert!(cursor.is_ascii(), "wherever the cursor is");
+        let mut wide = CodePointCursor::new("é and ascii");
+        wide.advance_to(8);
+        assert!(!wide.is_ascii());
     }
 }
