@@ -6,7 +6,7 @@
 //! * [`text`]: byte spans, white space, and byte → code-point offsets;
 //! * [`split`]: paragraphs and sentences of news text;
 //! * [`entities`]: a gazetteer of known entities and the matcher that finds them;
-//! * [`quotes`]: quoted spans, their cues, kinds and speakers (no Python class yet).
+//! * [`quotes`]: quoted spans, their cues, kinds and speakers, linked to the gazetteer.
 //!
 //! Every engine reads the original text and returns byte spans into it.
 //!

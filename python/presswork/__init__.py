@@ -1,7 +1,8 @@
 """presswork: news text to tidy tables.
 
-Split news articles into paragraphs and sentences, and find the mentions of known
-entities (a gazetteer of names and aliases), with offsets that slice the text you gave
+Split news articles into paragraphs and sentences, find the mentions of known
+entities (a gazetteer of names and aliases) and the direct quotes with their speakers
+(who said what), with offsets that slice the text you gave
 (``text[start:end]``), one document at a time or many in parallel, and get pandas
 DataFrames out.
 
@@ -19,6 +20,8 @@ from presswork._core import (
     PressworkError,
     PressworkTypeError,
     PressworkValueError,
+    Quote,
+    QuoteExtractor,
     Sentence,
     Span,
     Splitter,
@@ -34,6 +37,8 @@ __all__ = [
     "PressworkError",
     "PressworkTypeError",
     "PressworkValueError",
+    "Quote",
+    "QuoteExtractor",
     "Sentence",
     "Span",
     "Splitter",

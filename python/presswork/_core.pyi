@@ -17,6 +17,8 @@ __all__ = [
     "PressworkError",
     "PressworkTypeError",
     "PressworkValueError",
+    "Quote",
+    "QuoteExtractor",
     "Sentence",
     "Span",
     "Splitter",
@@ -25,6 +27,16 @@ __all__ = [
 __version__: str
 
 NewlineMode: TypeAlias = Literal["sentence", "paragraph", "space"]
+QuoteKind: TypeAlias = Literal["statement", "partial", "title"]
+CuePattern: TypeAlias = Literal[
+    "speaker-verb-after",
+    "verb-speaker-after",
+    "speaker-verb-before",
+    "according-to",
+    "colon",
+    "reported",
+]
+Resolution: TypeAlias = Literal["named", "pronoun", "role", "continuation", "none"]
 
 class PressworkError(Exception):
     """Base class of every error presswork raises itself."""
@@ -340,4 +352,139 @@ class EntityMatcher:
         """One row per mention."""
     def count(self, texts: object, *, keys: Iterable[object] | None = None) -> pd.DataFrame:
         """Mentions per entity per document."""
+    def __reduce__(self) -> tuple[object, ...]: ...
+
+@final
+class Quote:
+    """A direct quote and who said it.
+
+    Offsets are code points of the document: ``text[quote.start:quote.end] == quote.text``
+    (the quote without its marks), and likewise for ``speaker_span``, ``mention_span``
+    and ``verb_span``. Pickles, compares by value.
+    """
+
+    def __new__(
+        cls,
+        start: int,
+        end: int,
+        text: str,
+        kind: QuoteKind = "statement",
+        paragraph: int = 0,
+        sentence: int = 0,
+        depth: int = 0,
+        continues: bool = False,
+        cue: CuePattern | None = None,
+        verb: Span | None = None,
+        mention: Span | None = None,
+        speaker: Span | None = None,
+        how: Resolution = "none",
+        entity: Entity | None = None,
+    ) -> Quote: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def kind(self) -> QuoteKind:
+        """``statement``; ``partial`` (a few words inside reported speech); ``title`` (a
+        headline, hashtag or slogan in quote marks: no speaker)."""
+    @property
+    def paragraph(self) -> int:
+        """Index of the paragraph the quote opens in."""
+    @property
+    def sentence(self) -> int:
+        """Index (in the document) of the sentence the quote opens in."""
+    @property
+    def depth(self) -> int:
+        """How many quotes this one is inside (0 unless the extractor keeps nested ones)."""
+    @property
+    def continues(self) -> bool:
+        """True when the quote continues the unclosed quote of the paragraph before."""
+    @property
+    def cue(self) -> CuePattern | None:
+        """How the cue stands to the quote, or None when no cue was found."""
+    @property
+    def verb(self) -> str | None:
+        """The cue's reporting verb as written (``said``, ``wrote``)."""
+    @property
+    def verb_span(self) -> Span | None: ...
+    @property
+    def mention(self) -> str | None:
+        """The speaker as written in the cue (``he``, ``the spokeswoman``, ``Volk``)."""
+    @property
+    def mention_span(self) -> Span | None: ...
+    @property
+    def speaker(self) -> str | None:
+        """The speaker, as first named in full in the document (``Irina Volk``)."""
+    @property
+    def speaker_span(self) -> Span | None:
+        """Where the speaker was first named in full."""
+    @property
+    def how(self) -> Resolution:
+        """How the speaker was found: ``named``, ``pronoun``, ``role``, ``continuation``
+        (no cue: the quote goes on from the one before) or ``none``."""
+    @property
+    def entity(self) -> Entity | None:
+        """The speaker's gazetteer entity, when the extractor has a matcher."""
+    @property
+    def entity_id(self) -> str | None: ...
+    def __reduce__(self) -> tuple[object, ...]: ...
+
+@final
+class QuoteExtractor:
+    """Finds direct quotes in news text and who said them.
+
+    Every quote style (straight, curly, single, « », „ “, mixed pairs); quotes over
+    several sentences and paragraphs; split quotes around their cue; each quote's kind
+    (statement, partial, title) and speaker: named, a pronoun or a role noun resolved to
+    the person, or the speaker of the quote it continues. With a ``matcher``, speakers
+    are linked to gazetteer entities, so ``Putin`` and ``President Vladimir Putin`` are
+    one speaker.
+
+    >>> from presswork import QuoteExtractor
+    >>> text = "Foreign Minister Sergei Lavrov spoke. “We stand with France,” he said."
+    >>> [(q.text, q.speaker, q.how) for q in QuoteExtractor().extract(text)]
+    [('We stand with France,', 'Sergei Lavrov', 'pronoun')]
+    """
+
+    def __new__(
+        cls,
+        splitter: Splitter | None = None,
+        matcher: EntityMatcher | None = None,
+        *,
+        nested: bool = False,
+    ) -> QuoteExtractor:
+        """Create an extractor.
+
+        splitter: finds paragraphs and sentences (default: ``Splitter()``).
+        matcher: links speakers to its gazetteer's entities.
+        nested: also report quotes inside quotes (a quote within a statement is the
+            speaker's words, so by default it is not reported on its own).
+        """
+    @property
+    def splitter(self) -> Splitter: ...
+    @property
+    def matcher(self) -> EntityMatcher | None: ...
+    @property
+    def nested(self) -> bool: ...
+    def extract(self, text: str) -> list[Quote]:
+        """Quotes of ``text`` in document order (the GIL is released for 64 KiB and more)."""
+    def extract_batch(self, texts: Iterable[str]) -> list[list[Quote]]:
+        """Quotes of many documents, found in parallel with the GIL released."""
+    def quote_columns(self, texts: Iterable[str]) -> dict[str, npt.NDArray[np.int64]]:
+        """Quotes of many documents as numpy int64 columns, found in parallel.
+
+        ``document``, ``start``, ``end``, ``paragraph``, ``sentence``, ``depth``,
+        ``continues`` (0/1); ``kind``, ``cue`` and ``how`` as codes (see
+        ``column_codes``; -1: no cue); ``verb_start``, ``verb_end``, ``mention_start``,
+        ``mention_end``, ``speaker_start``, ``speaker_end`` (-1: none); ``entity`` (index
+        in the matcher's gazetteer, -1: none).
+        """
+    @staticmethod
+    def column_codes() -> dict[str, list[str]]:
+        """The names of the codes of ``quote_columns``' ``kind``, ``cue`` and ``how``."""
+    def quotes_frame(self, texts: object, *, keys: Iterable[object] | None = None) -> pd.DataFrame:
+        """A pandas DataFrame with one row per quote (see ``presswork.frames.quotes_frame``)."""
     def __reduce__(self) -> tuple[object, ...]: ...

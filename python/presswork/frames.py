@@ -11,13 +11,14 @@ import pandas as pd
 from presswork._core import PressworkError, PressworkTypeError, PressworkValueError
 
 if TYPE_CHECKING:
-    from presswork._core import EntityMatcher, Gazetteer, Splitter
+    from presswork._core import EntityMatcher, Gazetteer, QuoteExtractor, Splitter
 
 __all__ = [
     "count_mentions",
     "gazetteer_frame",
     "gazetteer_from_frame",
     "mentions_frame",
+    "quotes_frame",
     "sentences_frame",
 ]
 
@@ -251,6 +252,124 @@ def gazetteer_frame(gazetteer: Gazetteer) -> pd.DataFrame:
         **frame,
     }
     return pd.DataFrame(frame)
+
+
+# --------------------------------------------------------------------------- quotes
+
+QUOTE_COLUMNS = [
+    "key",
+    "start",
+    "end",
+    "text",
+    "kind",
+    "paragraph",
+    "sentence",
+    "speaker",
+    "speaker_start",
+    "speaker_end",
+    "entity_id",
+    "entity_name",
+    "how",
+    "mention",
+    "mention_start",
+    "mention_end",
+    "verb",
+    "verb_start",
+    "verb_end",
+    "cue",
+    "depth",
+    "continues",
+]
+
+
+def _slices(
+    values: list[Any], documents: np.ndarray, starts: np.ndarray, ends: np.ndarray
+) -> np.ndarray:
+    """``values[d][s:e]`` per row as an object array; None where ``s`` is -1."""
+    out = [
+        None if s < 0 else values[d][s:e]
+        for d, s, e in zip(documents.tolist(), starts.tolist(), ends.tolist())
+    ]
+    return _object_array(out)
+
+
+def _nullable(column: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """An ``Int64`` array with NA where ``column`` is -1."""
+    return pd.arrays.IntegerArray(column, column < 0)
+
+
+def _categories(codes: np.ndarray, names: list[str]) -> pd.Categorical:
+    """A categorical of ``names[code]`` per row, NA where the code is -1."""
+    return pd.Categorical.from_codes(codes, categories=names)
+
+
+def quotes_frame(
+    extractor: QuoteExtractor, texts: Any, keys: Iterable[Any] | None = None
+) -> pd.DataFrame:
+    """One row per quote, in document order.
+
+    Columns: ``key``; ``start``, ``end``, ``text`` (the quote without its marks);
+    ``kind`` (statement, partial, title); ``paragraph`` and ``sentence`` (indices in the
+    document); ``speaker`` (the person as first named in full), ``speaker_start``,
+    ``speaker_end``; ``entity_id`` and ``entity_name`` (the gazetteer entity, when the
+    extractor has a matcher); ``how`` (named, pronoun, role, continuation, none);
+    ``mention`` (the speaker as written in the cue: ``he``, ``the spokeswoman``) and its
+    span; ``verb`` and its span; ``cue`` (how the cue stands to the quote); ``depth``
+    and ``continues``. Offsets are code points (``texts[key][start:end] == text``);
+    missing spans are NA. ``texts`` is a Series (its index gives the keys), a mapping or
+    an iterable of strings.
+
+    >>> from presswork import QuoteExtractor
+    >>> text = 'Spokeswoman Irina Volk spoke. "No one was hurt," she said.'
+    >>> frame = QuoteExtractor().quotes_frame([text])
+    >>> frame[["text", "speaker", "how", "mention"]].to_dict("records")
+    [{'text': 'No one was hurt,', 'speaker': 'Irina Volk', 'how': 'pronoun', 'mention': 'she'}]
+    """
+    index, values = _keys_and_texts(texts, keys)
+    try:
+        columns = extractor.quote_columns(values)
+    except PressworkTypeError as error:
+        raise _name_bad_document(error, index, values) from error
+    codes = extractor.column_codes()
+    documents = columns["document"]
+
+    def spans(name: str) -> dict[str, Any]:
+        starts, ends = columns[f"{name}_start"], columns[f"{name}_end"]
+        return {
+            name: _slices(values, documents, starts, ends),
+            f"{name}_start": _nullable(starts),
+            f"{name}_end": _nullable(ends),
+        }
+
+    entity = columns["entity"]
+    known = entity >= 0
+    entity_id = np.full(len(entity), None, dtype=object)
+    entity_name = np.full(len(entity), None, dtype=object)
+    matcher = extractor.matcher
+    if matcher is not None and known.any():
+        entities, rows = np.unique(entity[known], return_inverse=True)
+        table = matcher.gazetteer._entity_table(entities.tolist())
+        entity_id[known] = _object_array(table["id"])[rows]
+        entity_name[known] = _object_array(table["name"])[rows]
+    frame = {
+        "key": index.take(documents),
+        "start": columns["start"],
+        "end": columns["end"],
+        "text": _slices(values, documents, columns["start"], columns["end"]),
+        "kind": _categories(columns["kind"], codes["kind"]),
+        "paragraph": columns["paragraph"],
+        "sentence": columns["sentence"],
+        **spans("speaker"),
+        "entity_id": entity_id,
+        "entity_name": entity_name,
+        "how": _categories(columns["how"], codes["how"]),
+        **spans("mention"),
+        **spans("verb"),
+        "cue": _categories(columns["cue"], codes["cue"]),
+        "depth": columns["depth"],
+        "continues": columns["continues"].astype(bool),
+    }
+    return pd.DataFrame(frame, columns=QUOTE_COLUMNS)
 
 
 def type_name(value: object) -> str:

@@ -1,6 +1,7 @@
 //! `EntityMatcher` and `Mention`: the Python face of [`crate::entities::EntityMatcher`].
 
 use std::cell::Cell;
+use std::sync::Arc;
 
 use pyo3::ffi;
 use pyo3::prelude::*;
@@ -283,13 +284,23 @@ impl PyMention {
 /// Finds mentions of a gazetteer's entities in text (Aho-Corasick over every alias).
 #[pyclass(module = "presswork", name = "EntityMatcher", frozen)]
 pub(crate) struct PyEntityMatcher {
-    inner: EntityMatcher,
+    inner: Arc<EntityMatcher>,
     gazetteer: Py<PyGazetteer>,
     /// Each pattern's alias and entities, made on first use.
     patterns: Vec<PyOnceLock<PatternObjects>>,
 }
 
 impl PyEntityMatcher {
+    /// The core matcher, shared with the quote extractors built on it.
+    pub(crate) fn core(&self) -> &Arc<EntityMatcher> {
+        &self.inner
+    }
+
+    /// The gazetteer object this matcher was built from.
+    pub(crate) fn gazetteer_object(&self) -> &Py<PyGazetteer> {
+        &self.gazetteer
+    }
+
     /// The alias and entities of a pattern, made on first use.
     fn pattern_objects(&self, py: Python<'_>, pattern: PatternIndex) -> PyResult<&PatternObjects> {
         self.patterns[pattern as usize].get_or_try_init(py, || {
@@ -360,7 +371,7 @@ impl PyEntityMatcher {
             .map_err(|e| value_error(py, e.to_string()))?;
         let patterns = (0..inner.pattern_count()).map(|_| PyOnceLock::new()).collect();
         Ok(PyEntityMatcher {
-            inner,
+            inner: Arc::new(inner),
             gazetteer,
             patterns,
         })

@@ -7,6 +7,7 @@ mod errors;
 mod gazetteer;
 mod json;
 mod matcher;
+mod quotes;
 mod spans;
 mod splitter;
 mod texts;
@@ -26,5 +27,7 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<gazetteer::PyGazetteer>()?;
     m.add_class::<matcher::PyEntityMatcher>()?;
     m.add_class::<matcher::PyMention>()?;
+    m.add_class::<quotes::PyQuoteExtractor>()?;
+    m.add_class::<quotes::PyQuote>()?;
     Ok(())
 }

@@ -26,6 +26,11 @@ impl PySpan {
         }
     }
 
+    /// The span's text.
+    pub(crate) fn text(&self) -> &Py<PyString> {
+        &self.text
+    }
+
     fn fields<'py>(&self, py: Python<'py>) -> (usize, usize, &Bound<'py, PyString>) {
         (self.start, self.end, self.text.bind(py))
     }

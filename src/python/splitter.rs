@@ -21,7 +21,20 @@ pub(crate) struct PySplitter {
     inner: Splitter,
 }
 
+impl Default for PySplitter {
+    fn default() -> Self {
+        PySplitter {
+            inner: Splitter::new(SplitterOptions::default()),
+        }
+    }
+}
+
 impl PySplitter {
+    /// The core splitter.
+    pub(crate) fn core(&self) -> &Splitter {
+        &self.inner
+    }
+
     fn sentence_objects<'py>(
         &self,
         py: Python<'py>,

@@ -39,6 +39,22 @@ pub enum CuePattern {
     Reported,
 }
 
+impl CuePattern {
+    /// The pattern's name: `speaker-verb-after` (`"…," he said`), `verb-speaker-after`
+    /// (`"…," said Volk`), `speaker-verb-before` (`Volk said: "…"`), `according-to`,
+    /// `colon` (`Volk: "…"`) or `reported` (`Volk said the killings were "…"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CuePattern::SpeakerVerbAfter => "speaker-verb-after",
+            CuePattern::VerbSpeakerAfter => "verb-speaker-after",
+            CuePattern::SpeakerVerbBefore => "speaker-verb-before",
+            CuePattern::AccordingTo => "according-to",
+            CuePattern::Colon => "colon",
+            CuePattern::Reported => "reported",
+        }
+    }
+}
+
 /// A cue: its pattern, the speaker mention as written, and the reporting verb (none
 /// for `according to` and a bare colon).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -50,6 +66,10 @@ pub struct Cue {
     /// The reporting verb.
     pub verb: Option<Span>,
 }
+
+/// Most words between a reporting verb and the colon, comma or `that` before its quote
+/// (`told reporters on Monday:`).
+const MAX_ADJUNCT: usize = 5;
 
 /// Most words between a quote and its cue's far end.
 const REACH: usize = 12;
@@ -159,19 +179,31 @@ fn cue_before(text: &str, verbs: &ReportingVerbs, tokens: &[Token]) -> Option<Cu
         }
         end -= 1;
     }
+    let connector = end < tokens.len();
     let tokens = &tokens[..end];
     let last = *tokens.last()?;
     if !last.word {
         return None;
     }
-    if verbs.lemma(last.span.as_str(text)).is_some() {
-        let subject = subject_backward(text, &tokens[..tokens.len() - 1]);
-        let speaker = speaker_phrase(text, subject)?;
-        return Some(Cue {
-            pattern: CuePattern::SpeakerVerbBefore,
-            speaker,
-            verb: Some(last.span),
-        });
+    // The verb ends the cue (`Obama said,`), or, before a connector, a few words of
+    // its own follow it (`Peskov told reporters:`, `Volk said in a statement that`).
+    let reach = if connector { MAX_ADJUNCT + 1 } else { 1 };
+    let verb = tokens
+        .iter()
+        .enumerate()
+        .rev()
+        .take(reach)
+        .take_while(|(_, t)| t.word)
+        .find(|(_, t)| verbs.lemma(t.span.as_str(text)).is_some());
+    if let Some((at, verb)) = verb {
+        let subject = subject_backward(text, &tokens[..at]);
+        if let Some(speaker) = speaker_phrase(text, subject) {
+            return Some(Cue {
+                pattern: CuePattern::SpeakerVerbBefore,
+                speaker,
+                verb: Some(verb.span),
+            });
+        }
     }
     // `according to SPEAKER,`
     let words: Vec<Token> = tokens.iter().rev().take(MAX_SPEAKER_WORDS + 2).copied().collect();

@@ -23,6 +23,17 @@ pub enum QuoteKind {
     Title,
 }
 
+impl QuoteKind {
+    /// The kind's name: `statement`, `partial` or `title`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Statement => "statement",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Title => "title",
+        }
+    }
+}
+
 /// Words that, just before a quote, say it is a title or a slogan.
 const TITLE_WORDS: &[&str] = &[
     "hashtag",

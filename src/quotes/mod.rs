@@ -36,6 +36,7 @@
 //! ```
 
 pub mod cues;
+mod extractor;
 pub mod kinds;
 pub mod marks;
 mod roles;
@@ -43,6 +44,11 @@ pub mod speakers;
 pub mod verbs;
 
 use std::sync::OnceLock;
+
+pub use cues::CuePattern;
+pub use extractor::{Quote, QuoteExtractor};
+pub use kinds::QuoteKind;
+pub use speakers::Resolution;
 
 use crate::split::lexicon::Lexicon;
 use crate::text::Span;

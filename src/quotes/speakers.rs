@@ -43,6 +43,19 @@ pub enum Resolution {
     None,
 }
 
+impl Resolution {
+    /// The resolution's name: `named`, `pronoun`, `role`, `continuation` or `none`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Resolution::Named => "named",
+            Resolution::Pronoun => "pronoun",
+            Resolution::Role => "role",
+            Resolution::Continuation => "continuation",
+            Resolution::None => "none",
+        }
+    }
+}
+
 /// Who said a quote: the mention in its cue as written, the mention it was resolved
 /// to (the first mention of the person's full name), and how.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

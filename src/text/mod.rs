@@ -19,7 +19,7 @@ pub(crate) mod space;
 pub(crate) mod swar;
 pub mod transcode;
 
-pub use offsets::CodePointCursor;
+pub use offsets::{code_point_offsets, CodePointCursor};
 pub use space::{is_space, space_len_at, space_len_before, trim_span};
 
 /// A half-open byte range `start..end` into a document's UTF-8 text.

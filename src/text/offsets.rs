@@ -71,6 +71,35 @@ impl<'t> CodePointCursor<'t> {
     }
 }
 
+/// Converts byte offsets in any order, in place, to code-point offsets: one pass over
+/// the text after sorting (nothing is sorted when the text is ASCII). Each offset must
+/// lie on a character boundary, not past the end of the text.
+///
+/// ```
+/// let text = "«Да», he said";
+/// let mut offsets = [text.find("he").unwrap(), 2, 0];
+/// presswork::text::code_point_offsets(text, &mut offsets);
+/// assert_eq!(offsets, [6, 1, 0]);
+/// ```
+pub fn code_point_offsets(text: &str, offsets: &mut [usize]) {
+    let mut cursor = CodePointCursor::new(text);
+    if cursor.is_ascii() {
+        return;
+    }
+    if offsets.windows(2).all(|w| w[0] <= w[1]) {
+        for offset in offsets.iter_mut() {
+            *offset = cursor.advance_to(*offset);
+        }
+        return;
+    }
+    let mut order: Vec<u32> = (0..offsets.len() as u32).collect();
+    order.sort_unstable_by_key(|&i| offsets[i as usize]);
+    for i in order {
+        let slot = &mut offsets[i as usize];
+        *slot = cursor.advance_to(*slot);
+    }
+}
+
 /// The first byte of `0x80` and above at or after `from`, or `bytes.len()`.
 #[inline]
 fn find_non_ascii(bytes: &[u8], from: usize) -> usize {
