@@ -135,7 +135,18 @@ fn cue_after(text: &str, verbs: &ReportingVerbs, tokens: &[Token]) -> Option<Cue
     let start = tokens.iter().position(|t| t.word || is_stop(text, t))?;
     let tokens = &tokens[start..];
     let first = *tokens.first().filter(|t| t.word)?;
-    if verbs.lemma(first.span.as_str(text)).is_some() {
+    // `"…," according to Roman Gurin, chief economist at Arktika Capital.`
+    if first.span.as_str(text).eq_ignore_ascii_case("according")
+        && tokens.get(1).is_some_and(|t| t.span.as_str(text) == "to")
+    {
+        let speaker = speaker_forward(text, verbs, &tokens[2..])?;
+        return Some(Cue {
+            pattern: CuePattern::AccordingTo,
+            speaker,
+            verb: None,
+        });
+    }
+    if is_verb(text, verbs, &first) {
         let speaker = speaker_forward(text, verbs, &tokens[1..])?;
         return Some(Cue {
             pattern: CuePattern::VerbSpeakerAfter,
@@ -148,8 +159,8 @@ fn cue_after(text: &str, verbs: &ReportingVerbs, tokens: &[Token]) -> Option<Cue
     let mut words = Vec::new();
     for token in tokens.iter().take(REACH) {
         if token.word {
-            if verbs.lemma(token.span.as_str(text)).is_some() && !words.is_empty() {
-                let speaker = speaker_phrase(text, &words)?;
+            if is_verb(text, verbs, token) && !words.is_empty() {
+                let speaker = speaker_phrase(text, without_auxiliaries(text, &words))?;
                 return Some(Cue {
                     pattern: CuePattern::SpeakerVerbAfter,
                     speaker,
@@ -194,7 +205,7 @@ fn cue_before(text: &str, verbs: &ReportingVerbs, tokens: &[Token]) -> Option<Cu
         .rev()
         .take(reach)
         .take_while(|(_, t)| t.word)
-        .find(|(_, t)| verbs.lemma(t.span.as_str(text)).is_some());
+        .find(|(_, t)| is_verb(text, verbs, t));
     if let Some((at, verb)) = verb {
         let subject = subject_backward(text, &tokens[..at]);
         if let Some(speaker) = speaker_phrase(text, subject) {
@@ -255,22 +266,40 @@ fn cue_reported(text: &str, verbs: &ReportingVerbs, tokens: &[Token]) -> Option<
             }
             continue;
         }
-        if verbs.lemma(token.span.as_str(text)).is_none() {
+        if !is_verb(text, verbs, token) {
             continue;
         }
-        let mut before = &tokens[..i];
+        let before = without_auxiliaries(text, &tokens[..i]);
+        // `…, calling the threat "…"`: a participle's subject is the sentence's.
+        let word = token.span.as_str(text);
+        if word.ends_with("ing") && before.last().is_some_and(|t| is_comma(text, t)) {
+            let speaker = sentence_subject(text, tokens)?;
+            return Some(Cue {
+                pattern: CuePattern::Reported,
+                speaker,
+                verb: Some(token.span),
+            });
+        }
+        // An appositive in commas between the subject and the verb: the subject is the
+        // name, before it (`Sobyanin, the mayor of Moscow, said`) or in it (`Britain's
+        // chief medical officer, Dr. Simon Ashworth, had told`).
+        let mut subject = subject_backward(text, before);
         if let Some((_, inner)) = before.split_last().filter(|(comma, _)| is_comma(text, comma)) {
             if let Some(open) = inner.iter().rposition(|t| is_comma(text, t)) {
-                if inner.len() - open <= MAX_APPOSITIVE {
-                    before = &inner[..open];
+                let appositive = &inner[open + 1..];
+                if appositive.len() <= MAX_APPOSITIVE {
+                    subject = if is_name(text, appositive) {
+                        appositive
+                    } else {
+                        subject_backward(text, &inner[..open])
+                    };
                 }
             }
         }
-        let subject = subject_backward(text, before);
         let first = subject.first()?.span.as_str(text);
         let last = subject.last()?.span.as_str(text);
         let person = if is_determiner(first) {
-            is_role_noun(&last.to_lowercase())
+            is_role_noun(&last.to_lowercase()) || starts_upper(last)
         } else {
             (subject.len() == 1 && is_pronoun(first)) || starts_upper(first)
         };
@@ -284,6 +313,48 @@ fn cue_reported(text: &str, verbs: &ReportingVerbs, tokens: &[Token]) -> Option<
         });
     }
     None
+}
+
+/// Whether `token` is a reporting verb: a form of one, in lower case (`State` in
+/// `Islamic State` is not the verb).
+fn is_verb(text: &str, verbs: &ReportingVerbs, token: &Token) -> bool {
+    let word = token.span.as_str(text);
+    token.word && !starts_upper(word) && verbs.lemma(word).is_some()
+}
+
+/// Whether `words` are a name: capitalised words (titles, initials and possessives
+/// among them), the first not a determiner or pronoun.
+fn is_name(text: &str, words: &[Token]) -> bool {
+    !words.is_empty()
+        && words.len() <= MAX_SPEAKER_WORDS
+        && words.iter().all(|t| t.word && starts_upper(t.span.as_str(text)))
+        && !is_determiner(words[0].span.as_str(text))
+        && !is_pronoun(words[0].span.as_str(text))
+}
+
+/// The subject at the start of a sentence (after a dateline such as `WASHINGTON (AP)
+/// —`): a pronoun, or the run of a name or role phrase (`U.S. President Barack Obama on
+/// Tuesday urged …`, `The World Health Organization on Monday warned …`).
+fn sentence_subject(text: &str, tokens: &[Token]) -> Option<Span> {
+    let dash = tokens
+        .iter()
+        .take(10)
+        .position(|t| matches!(t.span.as_str(text), "—" | "–" | "-"));
+    let rest = &tokens[dash.map_or(0, |d| d + 1)..];
+    let first = rest.first()?;
+    if first.word && is_pronoun(first.span.as_str(text)) {
+        return Some(first.span);
+    }
+    let run = rest
+        .iter()
+        .enumerate()
+        .take_while(|(i, t)| {
+            let w = t.span.as_str(text);
+            t.word && (starts_upper(w) || is_role_word(w) || (*i == 0 && is_determiner(w)))
+        })
+        .count()
+        .min(MAX_SPEAKER_WORDS);
+    speaker_phrase(text, &rest[..run])
 }
 
 /// The speaker after a verb (`said Moscow Carnegie Center’s Alexei Malashenko`): the
@@ -305,9 +376,89 @@ fn speaker_forward(text: &str, verbs: &ReportingVerbs, tokens: &[Token]) -> Opti
     speaker_phrase(text, &words)
 }
 
+/// Words that stand between a subject and its reporting verb: auxiliaries and a few
+/// adverbs (`Ashworth had told`, `Volk also said`, `Peskov later added`).
+fn is_auxiliary(word: &str) -> bool {
+    [
+        "had",
+        "has",
+        "have",
+        "was",
+        "is",
+        "were",
+        "will",
+        "would",
+        "also",
+        "later",
+        "then",
+        "again",
+        "previously",
+        "earlier",
+        "repeatedly",
+        "once",
+        "has",
+        "already",
+        "publicly",
+        "reportedly",
+        "separately",
+        "quickly",
+        "flatly",
+        "bluntly",
+        "simply",
+        "only",
+        "even",
+    ]
+    .iter()
+    .any(|a| word.eq_ignore_ascii_case(a))
+}
+
+/// Words of a time adverbial between a subject and its verb (`Albers on Monday
+/// warned`, `Peskov late on Wednesday said`).
+fn is_time_word(word: &str) -> bool {
+    [
+        "on",
+        "late",
+        "early",
+        "last",
+        "this",
+        "next",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "week",
+        "weekend",
+    ]
+    .contains(&word)
+}
+
+/// `tokens` without the auxiliaries and time adverbials at their end.
+fn without_auxiliaries<'a>(text: &str, tokens: &'a [Token]) -> &'a [Token] {
+    let keep = tokens
+        .iter()
+        .rposition(|t| {
+            let w = t.span.as_str(text);
+            !(t.word && (is_auxiliary(w) || is_time_word(w)))
+        })
+        .map_or(0, |p| p + 1);
+    &tokens[..keep]
+}
+
 /// The subject right before a verb: the words back to punctuation or to a word that
-/// cannot be part of a name or role phrase, at most [`MAX_SPEAKER_WORDS`].
+/// cannot be part of a name or role phrase, at most [`MAX_SPEAKER_WORDS`]; auxiliaries
+/// right before the verb are passed over.
 fn subject_backward<'a>(text: &str, tokens: &'a [Token]) -> &'a [Token] {
+    let tokens = without_auxiliaries(text, tokens);
     let mut start = tokens.len();
     while start > 0 && tokens.len() - start < MAX_SPEAKER_WORDS {
         let token = tokens[start - 1];
@@ -332,6 +483,20 @@ fn subject_backward<'a>(text: &str, tokens: &'a [Token]) -> &'a [Token] {
 /// possessives and titles), or a determiner with a role (`the spokeswoman`). `None`
 /// when the words are none of these.
 fn speaker_phrase(text: &str, words: &[Token]) -> Option<Span> {
+    // `president Denise Carter`, `agency president Denise Carter`: the lower-case
+    // words before a name are the role written before it; the phrase is the name.
+    let lower = words
+        .iter()
+        .take_while(|t| {
+            let w = t.span.as_str(text);
+            !starts_upper(w) && !is_determiner(w) && !is_pronoun(w)
+        })
+        .count();
+    let words = if lower > 0 && lower < words.len() && starts_upper(words[lower].span.as_str(text)) {
+        &words[lower..]
+    } else {
+        words
+    };
     let first = *words.first()?;
     let last = *words.last()?;
     let head = first.span.as_str(text);
@@ -341,11 +506,30 @@ fn speaker_phrase(text: &str, words: &[Token]) -> Option<Span> {
     let fits = if words.len() == 1 && is_pronoun(head) {
         true
     } else if is_determiner(head) {
+        // `the spokeswoman`, `a senior State Department official`, `the company's chief
+        // executive`; not a clause (`the interests of Chinese companies after
+        // Washington`).
         words.len() >= 2
+            && !words[1..].iter().any(|t| {
+                let w = t.span.as_str(text);
+                CLAUSE_WORDS.contains(&w) || (is_verb_like(w) && !is_role_noun(w))
+            })
     } else {
         starts_upper(head)
     };
     fits.then(|| Span::new(first.span.start, last.span.end))
+}
+
+/// Words that cannot stand inside a speaker phrase after its determiner.
+const CLAUSE_WORDS: &[&str] = &[
+    "after", "before", "in", "on", "at", "with", "by", "from", "to", "into", "that", "which", "who", "whose",
+    "than", "as", "when", "while", "if", "because", "but", "or", "not", "is", "are", "was", "were", "be",
+    "been", "has", "have", "had", "will", "would",
+];
+
+/// A word with a verb's ending (`-ed`, `-ing`), not a speaker's.
+fn is_verb_like(word: &str) -> bool {
+    word.len() > 4 && (word.ends_with("ed") || word.ends_with("ing")) && !starts_upper(word)
 }
 
 pub(super) fn is_pronoun(word: &str) -> bool {
@@ -368,6 +552,17 @@ pub(super) fn is_role_word(word: &str) -> bool {
             "prime", "foreign", "interior", "ministry", "press", "of", "for", "and",
         ]
         .contains(&word)
+}
+
+/// Titles and name parts written with a period (`Dr.`, `Sen.`, `Corp.`), which does
+/// not end the sentence.
+pub(super) fn is_title_abbreviation(word: &str) -> bool {
+    [
+        "Dr", "Mr", "Mrs", "Ms", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Maj",
+        "Adm", "Amb", "Rev", "Supt", "Insp", "Cmdr", "Pres", "Corp", "Inc", "Ltd", "Co", "Jr", "Sr", "St",
+        "Bros",
+    ]
+    .contains(&word)
 }
 
 pub(super) fn starts_upper(word: &str) -> bool {
@@ -428,8 +623,10 @@ pub(super) fn tokens(text: &str, from: usize, to: usize, limit: usize) -> Vec<To
             }
             let next = text[from + j + d.len_utf8()..to].chars().next();
             let joins = matches!(d, '’' | '\'' | '-' | '.') && next.is_some_and(char::is_alphanumeric);
-            // The last period of an initialism (`U.S.`) belongs to it.
-            let initialism = d == '.' && text[start..end].contains('.');
+            // The last period of an initialism (`U.S.`) or of a title (`Dr.`) belongs
+            // to it.
+            let initialism =
+                d == '.' && (text[start..end].contains('.') || is_title_abbreviation(&text[start..end]));
             if !joins && !initialism {
                 break;
             }

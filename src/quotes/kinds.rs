@@ -78,7 +78,18 @@ pub fn quote_kind(text: &str, quote: &QuotedSpan, window: Span) -> QuoteKind {
         .as_str(text)
         .trim_start_matches(|c: char| !c.is_alphanumeric());
     let starts_lower = inner.chars().next().is_some_and(char::is_lowercase);
+    // `said that "the pain will be real,"`: a whole clause after `that` is a statement.
+    let last_word = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if last_word.eq_ignore_ascii_case("that") && is_clause(inner) {
+        return QuoteKind::Statement;
+    }
     match before.trim_end().chars().last() {
+        // `According to Peskov, "journalists should rely on official sources."`
+        Some(',' | ':') if starts_lower && is_clause(inner) => QuoteKind::Statement,
         // The quote opens its sentence, or follows a cue's comma or colon.
         None | Some(',' | ':' | '—' | '–') if !starts_lower => QuoteKind::Statement,
         None | Some(',' | ':' | '—' | '–') => QuoteKind::Partial,
@@ -87,6 +98,13 @@ pub fn quote_kind(text: &str, quote: &QuotedSpan, window: Span) -> QuoteKind {
         Some(_) if starts_lower => QuoteKind::Partial,
         Some(_) => QuoteKind::Statement,
     }
+}
+
+/// Whether a quote's words are a whole clause: several words, ending with the
+/// punctuation that ends a sentence or a clause inside the marks.
+fn is_clause(inner: &str) -> bool {
+    let words = inner.split_whitespace().take(6).count();
+    words >= 6 && inner.trim_end().ends_with(['.', ',', '!', '?'])
 }
 
 /// Longest line looked at for a link label or a headline.

@@ -37,6 +37,7 @@
 
 pub mod cues;
 mod extractor;
+pub mod gender;
 pub mod kinds;
 pub mod marks;
 mod roles;

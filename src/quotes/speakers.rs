@@ -22,7 +22,8 @@
 
 use std::collections::HashMap;
 
-use super::cues::{is_determiner, is_pronoun, starts_upper, tokens, Cue, Token};
+use super::cues::{is_determiner, is_pronoun, is_role_word, starts_upper, tokens, Cue, Token};
+use super::gender::{self, Gender};
 use super::kinds::QuoteKind;
 use super::roles::is_role_noun;
 use super::QuotedSpan;
@@ -102,8 +103,8 @@ const TITLES: &[&str] = &[
     "Leader",
 ];
 
-/// Words that make a run of capitals an organisation, place or event, not a person.
-const NOT_PERSONS: &[&str] = &[
+/// Words that make a run of capitals an organisation (or an event), not a person.
+const ORG_WORDS: &[&str] = &[
     "Ministry",
     "Embassy",
     "Council",
@@ -114,7 +115,6 @@ const NOT_PERSONS: &[&str] = &[
     "Party",
     "Union",
     "State",
-    "States",
     "Kremlin",
     "Government",
     "Office",
@@ -122,8 +122,6 @@ const NOT_PERSONS: &[&str] = &[
     "Service",
     "Army",
     "Forces",
-    "Republic",
-    "House",
     "Parliament",
     "Assembly",
     "Nations",
@@ -134,14 +132,94 @@ const NOT_PERSONS: &[&str] = &[
     "News",
     "Times",
     "Post",
-    "Street",
-    "Square",
+    "Journal",
+    "Press",
     "Church",
     "Summit",
     "Coalition",
     "Front",
     "Group",
+    "Twitter",
+    "Instagram",
+    "Facebook",
+    "Telegram",
+    "YouTube",
+    "Reuters",
+    "Tass",
+    "Interfax",
+    "Corp",
+    "Corp.",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "Co.",
+    "Stores",
+    "Holdings",
+    "Securities",
+    "Motors",
+    "Airlines",
+    "Automotive",
+    "Energy",
+    "Partners",
+    "Capital",
+    "Technologies",
+    "Systems",
+    "Media",
+    "Organization",
+    "Organisation",
+    "Association",
+    "Foundation",
+    "Fund",
+    "Federation",
+    "Network",
+    "Channel",
+    "Radio",
+    "Television",
+    "Dealer",
+    "Commission",
+    "Authority",
+    "Board",
+    "Police",
+    "Guard",
+    "Navy",
+    "Company",
+    "Club",
+    "League",
+    "Association",
+    "Society",
+    "Program",
+    "Programme",
+    "Council",
+    "Senate",
+    "Congress",
+    "Cabinet",
+];
+
+/// Words that make a run of capitals a place, never a speaker.
+const PLACE_WORDS: &[&str] = &[
+    "States",
+    "Kingdom",
+    "Street",
+    "Square",
+    "Hall",
+    "Road",
+    "Avenue",
+    "Bridge",
+    "River",
+    "Island",
+    "Islands",
+    "Sea",
+    "Ocean",
+    "Mountains",
+    "Valley",
+    "City",
+    "County",
+    "Republic",
     "Europe",
+    "Asia",
+    "Africa",
+    "America",
     "Syria",
     "Russia",
     "France",
@@ -151,11 +229,100 @@ const NOT_PERSONS: &[&str] = &[
     "Iraq",
     "West",
     "East",
-    "Twitter",
+    "North",
+    "South",
+    "Beijing",
+    "London",
+    "Berlin",
+    "Brussels",
+    "Ukraine",
+    "China",
+    "Germany",
+    "Britain",
+    "Hill",
+    "Park",
+    "Airport",
+    "Station",
 ];
 
 /// Most person mentions a role noun looks back over.
 const LOOK_BACK: usize = 256;
+
+/// Roles that another role's holder also has (`the diplomat` for a foreign minister or
+/// an ambassador).
+fn role_kin(role: &str) -> &'static [&'static str] {
+    match role {
+        "diplomat" => &["ambassador", "envoy", "consul", "minister", "secretary"],
+        "lawmaker" | "legislator" | "politician" => &["senator", "representative", "deputy", "mp"],
+        "executive" | "boss" => &["chief", "director", "chairman", "chairwoman", "president", "ceo"],
+        "spokesperson" => &["spokesman", "spokeswoman"],
+        "officer" => &["general", "colonel", "commander"],
+        "economist" | "expert" => &["analyst", "economist", "researcher"],
+        "researcher" | "scientist" => &["professor", "researcher", "scientist"],
+        _ => &[],
+    }
+}
+
+/// Words in the names of the organisations a role noun stands for.
+fn org_kin(role: &str) -> &'static [&'static str] {
+    match role {
+        "company" | "firm" | "group" | "retailer" | "chain" | "carmaker" | "maker" => &[
+            "Corp",
+            "Inc",
+            "Ltd",
+            "Co",
+            "Stores",
+            "Holdings",
+            "Group",
+            "Motors",
+            "Airlines",
+            "Automotive",
+            "Energy",
+            "Technologies",
+            "Systems",
+            "Company",
+        ],
+        "regulator" | "bank" => &["Bank", "Commission", "Authority", "Board"],
+        "ministry" | "government" | "department" | "office" | "administration" => &[
+            "Ministry",
+            "Government",
+            "Department",
+            "Office",
+            "Kremlin",
+            "Cabinet",
+        ],
+        "agency" => &["Agency", "Tass", "Reuters", "Interfax"],
+        "newspaper" | "broadcaster" => &["Times", "Post", "News", "Journal", "Radio", "Television"],
+        _ => &[],
+    }
+}
+
+/// Role nouns that stand for an organisation: resolved to the organisation named last
+/// when no person was named with them.
+const ORG_ROLES: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "regulator",
+    "ministry",
+    "agency",
+    "bank",
+    "government",
+    "embassy",
+    "department",
+    "retailer",
+    "chain",
+    "carmaker",
+    "organisation",
+    "organization",
+    "office",
+    "administration",
+    "committee",
+    "council",
+    "party",
+    "newspaper",
+    "broadcaster",
+];
 
 /// Role nouns that name no particular office: resolved to the speaker quoted last.
 const GENERIC_ROLES: &[&str] = &[
@@ -167,24 +334,125 @@ const GENERIC_ROLES: &[&str] = &[
     "person",
 ];
 
-/// A person of the discourse state.
+/// A person (or organisation) of the discourse state.
 #[derive(Clone, Debug)]
 struct Person {
     /// The first mention of the full name.
     name: Span,
     /// Role words written next to the name, lower-cased.
     roles: Vec<String>,
+    /// The gender the name, a title or a pronoun indicated.
+    gender: Option<Gender>,
+    /// An organisation, not a person: never `he` or `she`.
+    org: bool,
 }
 
-/// The persons named in `text[from..to]`, with their roles, in order of their
-/// mentions: (mention span, surname, roles).
-fn names_in(text: &str, from: usize, to: usize) -> Vec<(Span, String, Vec<String>)> {
+/// A name found in the text: its span, its key (a person's surname, an
+/// organisation's whole name, lower-cased), and what the words around it say.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Named {
+    span: Span,
+    key: String,
+    roles: Vec<String>,
+    gender: Option<Gender>,
+    org: bool,
+    /// One capitalised word (`Volk`, `BrightLine`): a mention of a person or
+    /// organisation named in full before, if there is one.
+    single: bool,
+}
+
+/// Title abbreviations and the role each stands for.
+const TITLE_ROLES: &[(&str, &str)] = &[
+    ("Sen", "senator"),
+    ("Rep", "representative"),
+    ("Gov", "governor"),
+    ("Gen", "general"),
+    ("Amb", "ambassador"),
+    ("Prof", "professor"),
+    ("Pres", "president"),
+    ("Lt", "officer"),
+    ("Col", "colonel"),
+    ("Capt", "officer"),
+    ("Sgt", "officer"),
+    ("Maj", "officer"),
+    ("Adm", "admiral"),
+];
+
+/// Weekdays and months: capitalised, never names.
+const TIME_WORDS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Aug",
+    "Sept",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
+/// Most words of an appositive that may hold a role (`, the ministry's spokeswoman,`).
+const APPOSITIVE_WORDS: usize = 10;
+
+/// The role a title or capitalised role word stands for, lower-cased (`Sen.` →
+/// `senator`, `Spokeswoman` → `spokeswoman`), if it is one.
+fn title_role(word: &str) -> Option<String> {
+    let bare = word.trim_end_matches('.');
+    if let Some((_, role)) = TITLE_ROLES.iter().find(|(t, _)| *t == bare) {
+        return Some(role.to_string());
+    }
+    let lower = bare.to_lowercase();
+    (TITLES.contains(&bare) || is_role_noun(&lower)).then_some(lower)
+}
+
+/// Whether a word of a capitalised run is a title (`President`, `Dr.`, `Analyst`).
+fn is_title(word: &str) -> bool {
+    let bare = word.trim_end_matches('.');
+    TITLES.contains(&bare)
+        || TITLE_ROLES.iter().any(|(t, _)| *t == bare)
+        || is_role_noun(&bare.to_lowercase())
+        || gender::of_title(bare).is_some() && bare.len() > 1
+}
+
+/// The role nouns among `words` (lower-cased).
+fn role_nouns<'a>(text: &'a str, words: &'a [Token]) -> impl Iterator<Item = String> + 'a {
+    words
+        .iter()
+        .filter(|t| t.word)
+        .map(move |t| t.span.as_str(text).to_lowercase())
+        .filter(|w| is_role_noun(w))
+}
+
+/// The persons and organisations named in `text[from..to]`, with their roles and
+/// gender, in order of their mentions.
+fn names_in(text: &str, from: usize, to: usize) -> Vec<Named> {
     let words: Vec<Token> = tokens(text, from, to, usize::MAX);
     let mut found = Vec::new();
     let mut i = 0;
+    let is_cap = |t: &Token| {
+        let w = t.span.as_str(text);
+        t.word && starts_upper(w) && !TIME_WORDS.contains(&w.trim_end_matches('.'))
+    };
     while i < words.len() {
-        let is_cap =
-            |t: &Token| t.word && starts_upper(t.span.as_str(text)) && !is_acronym(t.span.as_str(text));
         if !is_cap(&words[i]) {
             i += 1;
             continue;
@@ -199,31 +467,90 @@ fn names_in(text: &str, from: usize, to: usize) -> Vec<(Span, String, Vec<String
             .iter()
             .rposition(|t| {
                 let w = t.span.as_str(text);
-                w.ends_with("’s") || w.ends_with("'s") || TITLES.contains(&w.trim_end_matches('.'))
+                w.ends_with("’s") || w.ends_with("'s") || is_title(w)
             })
             .map_or(0, |p| p + 1);
         let name = &run[cut..];
-        if name.len() < 2 || name.iter().any(|t| NOT_PERSONS.contains(&t.span.as_str(text))) {
+        let word = |t: &Token| t.span.as_str(text);
+        if name.iter().any(|t| PLACE_WORDS.contains(&word(t))) {
             continue;
         }
-        let mut roles: Vec<String> = run[..cut]
+        let org_word = name
             .iter()
-            .map(|t| t.span.as_str(text).trim_end_matches('.'))
-            .filter(|w| TITLES.contains(w))
-            .map(str::to_lowercase)
-            .collect();
-        if let Some(before) = start.checked_sub(1).map(|b| words[b]) {
-            let w = before.span.as_str(text).to_lowercase();
-            if is_role_noun(&w) {
-                roles.push(w); // spokeswoman Irina Volk
+            .any(|t| ORG_WORDS.contains(&word(t)) || is_acronym(word(t)));
+        let the = cut == 0 && name.first().is_some_and(|t| word(t) == "The") && name.len() > 1;
+        if name.is_empty() {
+            continue;
+        }
+        if name.len() < 2 && !org_word {
+            found.push(Named {
+                span: name[0].span,
+                key: word(&name[0]).to_lowercase(),
+                roles: Vec::new(),
+                gender: None,
+                org: false,
+                single: true,
+            });
+            continue;
+        }
+        if org_word || the {
+            let span = Span::new(name[0].span.start, name[name.len() - 1].span.end);
+            found.push(Named {
+                span,
+                key: span.as_str(text).trim_start_matches("The ").to_lowercase(),
+                roles: Vec::new(),
+                gender: None,
+                org: true,
+                single: false,
+            });
+            continue;
+        }
+        let mut roles: Vec<String> = run[..cut].iter().filter_map(|t| title_role(word(t))).collect();
+        let mut gender = run[..cut]
+            .iter()
+            .find_map(|t| gender::of_title(word(t).trim_end_matches('.')));
+        // Role words just before the run (`agency president Denise Carter`) …
+        let before = &words[start.saturating_sub(3)..start];
+        let lower_roles = before
+            .iter()
+            .rev()
+            .take_while(|t| t.word && !starts_upper(word(t)) && is_role_word(word(t)))
+            .count();
+        roles.extend(role_nouns(text, &before[before.len() - lower_roles..]));
+        // … or in an appositive before it (`The mayor of Saint-Denis, Claire Duval,`) …
+        if lower_roles == 0 && start > 0 && words[start - 1].span.as_str(text) == "," {
+            let back = &words[start.saturating_sub(APPOSITIVE_WORDS + 1)..start - 1];
+            let from = back.iter().rposition(|t| !t.word).map_or(0, |p| p + 1);
+            roles.extend(role_nouns(text, &back[from..]));
+        }
+        // … or after it (`Irina Volk, the ministry's spokeswoman,`).
+        if words.get(i).is_some_and(|t| t.span.as_str(text) == ",") {
+            let ahead = &words[i + 1..(i + 1 + APPOSITIVE_WORDS).min(words.len())];
+            let to = ahead.iter().position(|t| !t.word).unwrap_or(ahead.len());
+            let opener = ahead.first().map(|t| word(t).to_lowercase());
+            if opener.is_some_and(|o| {
+                is_determiner(&o) || o.ends_with("’s") || o.ends_with("'s") || is_role_noun(&o)
+            }) {
+                roles.extend(role_nouns(text, &ahead[..to]));
             }
         }
-        let last = name[name.len() - 1].span.as_str(text).to_lowercase();
-        found.push((
-            Span::new(name[0].span.start, name[name.len() - 1].span.end),
-            last,
+        gender = gender
+            .or_else(|| roles.iter().find_map(|r| gender::of_title(r)))
+            .or_else(|| {
+                (name.len() >= 2)
+                    .then(|| gender::of_first_name(word(&name[0])))
+                    .flatten()
+            })
+            .or_else(|| gender::of_surname(word(&name[name.len() - 1])));
+        let last = word(&name[name.len() - 1]).to_lowercase();
+        found.push(Named {
+            span: Span::new(name[0].span.start, name[name.len() - 1].span.end),
+            key: last,
             roles,
-        ));
+            gender,
+            org: false,
+            single: false,
+        });
     }
     found
 }
@@ -263,7 +590,7 @@ pub fn attribute(
             state.read(text, read_to, horizon);
             read_to = horizon;
         }
-        let attribution = resolve(text, quote, windows[q], cue, kinds[q], &state, last_speaker);
+        let attribution = resolve(text, quote, windows[q], cue, kinds[q], &mut state, last_speaker);
         if let Some(speaker) = attribution.speaker {
             last_speaker = Some(Said {
                 paragraph: quote.paragraph,
@@ -276,38 +603,86 @@ pub fn attribute(
     out
 }
 
-/// The discourse state: the persons named so far, by surname, and their mentions in
-/// order: (position, person index).
+/// The discourse state: the persons (and organisations) named so far, by key, and
+/// their mentions in order: (position, person index).
 #[derive(Default)]
 struct State {
     persons: Vec<Person>,
-    by_surname: HashMap<String, usize>,
+    by_key: HashMap<String, usize>,
+    /// Organisations by the first word of their name (`brightline`).
+    by_first_word: HashMap<String, usize>,
     mentions: Vec<(usize, usize)>,
 }
 
 impl State {
     /// Adds the persons named in `text[from..to]`.
     fn read(&mut self, text: &str, from: usize, to: usize) {
-        for (span, surname, roles) in names_in(text, from, to) {
-            let index = match self.by_surname.get(&surname) {
+        for named in names_in(text, from, to) {
+            if named.single {
+                // `Volk said`, `BrightLine said`: a mention of someone named before.
+                let known = self
+                    .by_key
+                    .get(&named.key)
+                    .or_else(|| self.by_first_word.get(&named.key));
+                if let Some(&index) = known {
+                    self.mentions.push((named.span.start, index));
+                }
+                continue;
+            }
+            if named.org {
+                if let Some(first) = named.key.split_whitespace().next() {
+                    let index = self.by_key.get(&named.key).copied().unwrap_or(self.persons.len());
+                    self.by_first_word.entry(first.to_string()).or_insert(index);
+                }
+            }
+            let index = match self.by_key.get(&named.key) {
                 Some(&index) => index,
                 None => {
                     self.persons.push(Person {
-                        name: span,
+                        name: named.span,
                         roles: Vec::new(),
+                        gender: None,
+                        org: named.org,
                     });
-                    self.by_surname.insert(surname, self.persons.len() - 1);
+                    self.by_key.insert(named.key, self.persons.len() - 1);
                     self.persons.len() - 1
                 }
             };
             let person = &mut self.persons[index];
-            for role in roles {
+            for role in named.roles {
                 if !person.roles.contains(&role) {
                     person.roles.push(role);
                 }
             }
-            self.mentions.push((span.start, index));
+            person.gender = person.gender.or(named.gender);
+            self.mentions.push((named.span.start, index));
         }
+    }
+
+    /// The organisation `the ROLE` (`the company`, `the regulator`) stands for before
+    /// byte `at`: one whose name has a word of the role's kind (`Corp`, `Bank`), else the
+    /// one mentioned most (the latest of those).
+    fn organisation(&self, text: &str, role: &str, at: usize) -> Option<&(usize, usize)> {
+        let kinds = org_kin(role);
+        let orgs: Vec<&(usize, usize)> = self.before(at).filter(|(_, p)| self.persons[*p].org).collect();
+        let of_kind = orgs.iter().find(|(_, p)| {
+            self.persons[*p]
+                .name
+                .as_str(text)
+                .split_whitespace()
+                .any(|w| kinds.contains(&w.trim_end_matches('.')))
+        });
+        of_kind.copied().or_else(|| {
+            let count = |p: usize| orgs.iter().filter(|(_, q)| *q == p).count();
+            // `max_by_key` keeps the last of equals; the list is latest first.
+            orgs.iter().rev().max_by_key(|(_, p)| count(*p)).copied()
+        })
+    }
+
+    /// The mentions before byte `at`, latest first, at most [`LOOK_BACK`].
+    fn before(&self, at: usize) -> impl Iterator<Item = &(usize, usize)> {
+        let end = self.mentions.partition_point(|(p, _)| *p < at);
+        self.mentions[..end].iter().rev().take(LOOK_BACK)
     }
 }
 
@@ -327,7 +702,7 @@ fn resolve(
     window: Span,
     cue: Option<Cue>,
     kind: QuoteKind,
-    state: &State,
+    state: &mut State,
     last_speaker: Option<Said>,
 ) -> Attribution {
     let none = Attribution {
@@ -363,49 +738,105 @@ fn resolve(
         };
     };
     // The attribution to the person of a mention found in the state, if one was.
-    let to_person = |mention: Option<&(usize, usize)>, how| match mention {
-        Some(&(_, person)) => Attribution {
+    let to_person = |state: &State, mention: Option<usize>, how| match mention {
+        Some(person) => Attribution {
             speaker: Some(state.persons[person].name),
             how,
             ..none
         },
         None => none,
     };
-    let mention = cue.speaker.as_str(text);
+    // A mention with an appositive (`Luc Vandamme, a 52-year-old dairy farmer`, `the
+    // lawyer, Maxim Tarasov`) is resolved by its name.
+    let whole = cue.speaker.as_str(text);
+    let mention = whole
+        .split(',')
+        .map(str::trim)
+        .find(|part| part.split_whitespace().last().is_some_and(starts_upper))
+        .unwrap_or(whole);
     let words: Vec<&str> = mention.split_whitespace().collect();
     let head = words.first().copied().unwrap_or_default();
+    let last = words.last().copied().unwrap_or_default();
     if words.len() == 1 && is_pronoun(head) {
-        let last = state
-            .mentions
-            .iter()
-            .rev()
-            .find(|(at, _)| *at < cue.speaker.start);
-        return to_person(last, Resolution::Pronoun);
+        let person = if head.eq_ignore_ascii_case("it") {
+            state
+                .before(cue.speaker.start)
+                .find(|(_, p)| state.persons[*p].org)
+                .map(|(_, p)| *p)
+        } else if let Some(gender) = gender::of_pronoun(head) {
+            // The person named last whose gender fits (known or not); the pronoun
+            // then tells an unknown one.
+            let found = state
+                .before(cue.speaker.start)
+                .find(|(_, p)| {
+                    let person = &state.persons[*p];
+                    !person.org && person.gender.is_none_or(|g| g == gender)
+                })
+                .map(|(_, p)| *p);
+            if let Some(p) = found {
+                state.persons[p].gender.get_or_insert(gender);
+            }
+            found
+        } else {
+            None
+        };
+        return to_person(state, person, Resolution::Pronoun);
     }
-    if is_determiner(head) {
-        let role = words.last().copied().unwrap_or_default().to_lowercase();
+    if is_determiner(head) && !starts_upper(last) {
+        let role = last.to_lowercase();
+        let at = cue.speaker.start;
+        let person_fits = |p: &Person| !p.org && p.gender.is_none_or(|g| Some(g) == gender::of_title(&role));
         if GENERIC_ROLES.contains(&role.as_str()) {
-            if let Some(said) = last_speaker {
-                return Attribution {
-                    speaker: Some(said.speaker),
-                    how: Resolution::Role,
-                    ..none
-                };
+            // `the official`: the person named last (in news, the one just introduced),
+            // or else the speaker quoted last.
+            match state.before(at).find(|(_, p)| person_fits(&state.persons[*p])) {
+                Some(&(_, p)) => return to_person(state, Some(p), Resolution::Role),
+                None => {
+                    return Attribution {
+                        speaker: last_speaker.map(|said| said.speaker),
+                        how: if last_speaker.is_some() {
+                            Resolution::Role
+                        } else {
+                            Resolution::None
+                        },
+                        ..none
+                    }
+                }
             }
         }
+        let org_role = ORG_ROLES.contains(&role.as_str());
+        let kin = role_kin(&role);
         let with_role = state
-            .mentions
-            .iter()
-            .rev()
-            .take(LOOK_BACK)
-            .find(|(at, p)| *at < cue.speaker.start && state.persons[*p].roles.contains(&role));
-        return to_person(with_role, Resolution::Role);
+            .before(at)
+            .find(|(_, p)| {
+                state.persons[*p]
+                    .roles
+                    .iter()
+                    .any(|r| *r == role || kin.contains(&r.as_str()))
+            })
+            .or_else(|| org_role.then(|| state.organisation(text, &role, at)).flatten())
+            // No one was named with the role: the person named last it fits.
+            .or_else(|| {
+                (!org_role)
+                    .then(|| state.before(at).find(|(_, p)| person_fits(&state.persons[*p])))
+                    .flatten()
+            });
+        return to_person(state, with_role.map(|(_, p)| *p), Resolution::Role);
     }
-    // A name: the person whose surname is the mention's last word, as named first.
-    let surname = words.last().copied().unwrap_or_default().to_lowercase();
+    if !starts_upper(last) {
+        return none; // `Pro-government bloggers`
+    }
+    // A name: the person whose surname (or the organisation whose name) it ends with,
+    // as named first.
+    let key = last.to_lowercase();
+    let org_key = mention
+        .trim_start_matches("The ")
+        .trim_start_matches("the ")
+        .to_lowercase();
     let speaker = state
-        .by_surname
-        .get(&surname)
+        .by_key
+        .get(&key)
+        .or_else(|| state.by_key.get(&org_key))
         .map_or(cue.speaker, |&p| state.persons[p].name);
     Attribution {
         speaker: Some(speaker),
@@ -419,20 +850,40 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_with_titles_possessives_and_roles() {
+    fn names_with_titles_possessives_roles_and_gender() {
         let text =
             "Russian Interior Ministry spokeswoman Irina Volk said. U.S. President Barack Obama agreed \
-                    with Moscow Carnegie Center’s Alexei Malashenko and the Islamic State.";
-        let found: Vec<(&str, String, Vec<String>)> = names_in(text, 0, text.len())
+                    with Moscow Carnegie Center’s Alexei Malashenko and the Islamic State. The mayor of \
+                    Saint-Denis, Claire Duval, spoke on Monday with Sen. Mark Dwyer, a Republican from Ohio, \
+                    and Jonas Weil, the minister's spokesman. The Plain Dealer reported it.";
+        let found: Vec<(&str, String, Vec<String>, Option<Gender>, bool)> = names_in(text, 0, text.len())
             .into_iter()
-            .map(|(span, surname, roles)| (span.as_str(text), surname, roles))
+            .filter(|n| !n.single)
+            .map(|n| (n.span.as_str(text), n.key, n.roles, n.gender, n.org))
             .collect();
+        let person = |name, key: &str, roles: &[&str], gender| {
+            (
+                name,
+                key.to_string(),
+                roles.iter().map(|r| r.to_string()).collect(),
+                gender,
+                false,
+            )
+        };
+        let org = |name, key: &str| (name, key.to_string(), Vec::new(), None, true);
+        use Gender::*;
         assert_eq!(
             found,
             [
-                ("Irina Volk", "volk".to_string(), vec!["spokeswoman".to_string()]),
-                ("Barack Obama", "obama".to_string(), vec!["president".to_string()]),
-                ("Alexei Malashenko", "malashenko".to_string(), vec![]),
+                org("Russian Interior Ministry", "russian interior ministry"),
+                person("Irina Volk", "volk", &["spokeswoman"], Some(Female)),
+                person("Barack Obama", "obama", &["president"], Some(Male)),
+                person("Alexei Malashenko", "malashenko", &[], Some(Male)),
+                org("Islamic State", "islamic state"),
+                person("Claire Duval", "duval", &["mayor"], Some(Female)),
+                person("Mark Dwyer", "dwyer", &["senator"], Some(Male)),
+                person("Jonas Weil", "weil", &["spokesman"], Some(Male)),
+                org("The Plain Dealer", "plain dealer"),
             ]
         );
     }

@@ -1,0 +1,161 @@
+//! Grammatical gender of persons, for resolving `he` and `she` without a model: from
+//! titles and role nouns (`Mrs`, `spokeswoman`, `King`), from a list of common first
+//! names (`data/first_names.txt`, compiled in), and from Russian surname endings
+//! (`Zakharova`, `Peskov`).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The gender a pronoun or a name indicates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Gender {
+    /// `she`, `Mrs`, `Irina`.
+    Female,
+    /// `he`, `Mr`, `Sergei`.
+    Male,
+}
+
+/// The list's text.
+const FIRST_NAMES: &str = include_str!("data/first_names.txt");
+
+/// The gender of a first name (any case), if the list gives it one (and only one).
+pub fn of_first_name(name: &str) -> Option<Gender> {
+    static NAMES: OnceLock<HashMap<String, Option<Gender>>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let mut names: HashMap<String, Option<Gender>> = HashMap::new();
+        for line in FIRST_NAMES.lines() {
+            let line = line.split('#').next().unwrap_or_default();
+            let mut words = line.split_whitespace();
+            let gender = match words.next() {
+                Some("f") => Gender::Female,
+                Some("m") => Gender::Male,
+                _ => continue,
+            };
+            for word in words {
+                let entry = names.entry(word.to_string()).or_insert(Some(gender));
+                if *entry != Some(gender) {
+                    *entry = None; // listed as both: unknown
+                }
+            }
+        }
+        names
+    });
+    names.get(&name.to_lowercase()).copied().flatten()
+}
+
+/// The gender a title or role word (any case, without its period) indicates.
+pub fn of_title(word: &str) -> Option<Gender> {
+    const FEMALE: &[&str] = &[
+        "mrs",
+        "ms",
+        "miss",
+        "madam",
+        "madame",
+        "mme",
+        "queen",
+        "princess",
+        "lady",
+        "dame",
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "businesswoman",
+        "countess",
+        "duchess",
+        "empress",
+        "actress",
+        "baroness",
+        "sister",
+        "mother",
+        "wife",
+        "daughter",
+        "woman",
+    ];
+    const MALE: &[&str] = &[
+        "mr",
+        "monsieur",
+        "m",
+        "king",
+        "prince",
+        "lord",
+        "sir",
+        "spokesman",
+        "chairman",
+        "congressman",
+        "businessman",
+        "count",
+        "duke",
+        "emperor",
+        "baron",
+        "brother",
+        "father",
+        "husband",
+        "son",
+        "man",
+        "pope",
+        "sheikh",
+    ];
+    let word = word.to_lowercase();
+    if FEMALE.contains(&word.as_str()) {
+        Some(Gender::Female)
+    } else if MALE.contains(&word.as_str()) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// The gender a Russian-style surname indicates (`Zakharova`, `Peskov`, `Volkova`,
+/// `Matviyenko` none).
+pub fn of_surname(surname: &str) -> Option<Gender> {
+    let s = surname.to_lowercase();
+    if ["ova", "eva", "yova", "ina", "skaya", "tskaya"]
+        .iter()
+        .any(|e| s.ends_with(e))
+        && s.chars().count() > 4
+    {
+        Some(Gender::Female)
+    } else if ["ov", "ev", "yov", "in", "sky", "skiy", "skii"]
+        .iter()
+        .any(|e| s.ends_with(e))
+        && s.chars().count() > 3
+    {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// The gender of a pronoun (`he`, `she`; any case).
+pub fn of_pronoun(word: &str) -> Option<Gender> {
+    if word.eq_ignore_ascii_case("she") || word.eq_ignore_ascii_case("her") {
+        Some(Gender::Female)
+    } else if word.eq_ignore_ascii_case("he")
+        || word.eq_ignore_ascii_case("his")
+        || word.eq_ignore_ascii_case("him")
+    {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_titles_and_surnames() {
+        assert_eq!(of_first_name("Irina"), Some(Gender::Female));
+        assert_eq!(of_first_name("SERGEI"), Some(Gender::Male));
+        assert_eq!(of_first_name("Jean"), None); // listed as both
+        assert_eq!(of_first_name("Zorblax"), None);
+        assert_eq!(of_title("Spokeswoman"), Some(Gender::Female));
+        assert_eq!(of_title("minister"), None);
+        assert_eq!(of_surname("Zakharova"), Some(Gender::Female));
+        assert_eq!(of_surname("Peskov"), Some(Gender::Male));
+        assert_eq!(of_surname("Volk"), None);
+        assert_eq!(of_pronoun("She"), Some(Gender::Female));
+        assert_eq!(of_pronoun("they"), None);
+    }
+}
