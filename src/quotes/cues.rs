@@ -296,21 +296,24 @@ fn cue_reported(text: &str, verbs: &ReportingVerbs, tokens: &[Token]) -> Option<
                 }
             }
         }
-        let first = subject.first()?.span.as_str(text);
-        let last = subject.last()?.span.as_str(text);
+        let (Some(first), Some(last)) = (subject.first(), subject.last()) else {
+            continue;
+        };
+        let (first, last) = (first.span.as_str(text), last.span.as_str(text));
         let person = if is_determiner(first) {
             is_role_noun(&last.to_lowercase()) || starts_upper(last)
         } else {
             (subject.len() == 1 && is_pronoun(first)) || starts_upper(first)
         };
-        if !person {
-            return None;
+        // A verb without a speaker before it is a noun or another clause's verb
+        // (`on a conference call that …`): look further back.
+        if let Some(speaker) = speaker_phrase(text, subject).filter(|_| person) {
+            return Some(Cue {
+                pattern: CuePattern::Reported,
+                speaker,
+                verb: Some(token.span),
+            });
         }
-        return Some(Cue {
-            pattern: CuePattern::Reported,
-            speaker: speaker_phrase(text, subject)?,
-            verb: Some(token.span),
-        });
     }
     None
 }

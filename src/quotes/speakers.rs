@@ -324,6 +324,17 @@ const ORG_ROLES: &[&str] = &[
     "broadcaster",
 ];
 
+/// Roles of the people `the official` most often stands for.
+const SPOKESPERSONS: &[&str] = &[
+    "spokeswoman",
+    "spokesman",
+    "spokesperson",
+    "official",
+    "representative",
+    "source",
+    "secretary",
+];
+
 /// Role nouns that name no particular office: resolved to the speaker quoted last.
 const GENERIC_ROLES: &[&str] = &[
     "official",
@@ -785,24 +796,28 @@ fn resolve(
     if is_determiner(head) && !starts_upper(last) {
         let role = last.to_lowercase();
         let at = cue.speaker.start;
-        let person_fits = |p: &Person| !p.org && p.gender.is_none_or(|g| Some(g) == gender::of_title(&role));
+        let role_gender = gender::of_title(&role);
+        let person_fits =
+            |p: &Person| !p.org && (p.gender.is_none() || role_gender.is_none() || p.gender == role_gender);
         if GENERIC_ROLES.contains(&role.as_str()) {
-            // `the official`: the person named last (in news, the one just introduced),
-            // or else the speaker quoted last.
-            match state.before(at).find(|(_, p)| person_fits(&state.persons[*p])) {
-                Some(&(_, p)) => return to_person(state, Some(p), Resolution::Role),
-                None => {
-                    return Attribution {
-                        speaker: last_speaker.map(|said| said.speaker),
-                        how: if last_speaker.is_some() {
-                            Resolution::Role
-                        } else {
-                            Resolution::None
-                        },
-                        ..none
-                    }
-                }
+            // `the official`: the spokesperson or official named last, else the speaker
+            // quoted last, else the person named last.
+            let spokesperson = state.before(at).find(|(_, p)| {
+                let person = &state.persons[*p];
+                person_fits(person) && person.roles.iter().any(|r| SPOKESPERSONS.contains(&r.as_str()))
+            });
+            if let Some(&(_, p)) = spokesperson {
+                return to_person(state, Some(p), Resolution::Role);
             }
+            if let Some(said) = last_speaker {
+                return Attribution {
+                    speaker: Some(said.speaker),
+                    how: Resolution::Role,
+                    ..none
+                };
+            }
+            let anyone = state.before(at).find(|(_, p)| person_fits(&state.persons[*p]));
+            return to_person(state, anyone.map(|(_, p)| *p), Resolution::Role);
         }
         let org_role = ORG_ROLES.contains(&role.as_str());
         let kin = role_kin(&role);
