@@ -56,6 +56,64 @@ const TITLE_WORDS: &[&str] = &[
     "shouted",
 ];
 
+/// Words that, right before a quote, say it names a work, an operation or a banner
+/// (`new film “The Last Winter”`).
+const WORK_WORDS: &[&str] = &[
+    "film",
+    "movie",
+    "book",
+    "novel",
+    "song",
+    "album",
+    "documentary",
+    "series",
+    "play",
+    "programme",
+    "program",
+    "exhibition",
+    "campaign",
+    "operation",
+    "newspaper",
+    "magazine",
+    "dubbed",
+    "nicknamed",
+    "banner",
+    "placard",
+    "placards",
+    "poster",
+    "sign",
+];
+
+/// Function words a title may keep in lower case (`Snow on the Embassy Roof`).
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "on", "in", "at", "to", "for", "and", "or", "but", "is", "with", "from", "by",
+    "as",
+];
+
+/// Whether a quote's words are a title in Title Case: two to eight words, every word
+/// capitalised but small function words, and no stop at the end (`The Last Winter`,
+/// `Paris Is Burning`, `Birch Road,`).
+fn is_title_case(inner: &str) -> bool {
+    let body = inner.trim().trim_end_matches(',');
+    if body.ends_with(['.', '!', '?', ':', ';']) {
+        return false;
+    }
+    let words: Vec<&str> = body.split_whitespace().collect();
+    (2..=8).contains(&words.len())
+        && words[0].chars().next().is_some_and(char::is_uppercase)
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                || TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str())
+        })
+        && words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count()
+            >= 2
+}
+
 /// The kind of `quote`, whose sentence window is `window`.
 pub fn quote_kind(text: &str, quote: &QuotedSpan, window: Span) -> QuoteKind {
     if let Some(line) = short_line(text, quote.open.start) {
@@ -70,7 +128,11 @@ pub fn quote_kind(text: &str, quote: &QuotedSpan, window: Span) -> QuoteKind {
         .rev()
         .take(3)
         .any(|w| TITLE_WORDS.iter().any(|t| w.eq_ignore_ascii_case(t)));
-    if title_word {
+    let named_work = before
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .is_some_and(|w| WORK_WORDS.iter().any(|t| w.eq_ignore_ascii_case(t)));
+    if title_word || named_work || is_title_case(quote.inner.as_str(text)) {
         return QuoteKind::Title;
     }
     let inner = quote

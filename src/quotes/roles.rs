@@ -22,6 +22,44 @@ pub(super) fn is_role_noun(word: &str) -> bool {
         .contains(word)
 }
 
+/// Role nouns that stand for an organisation (`the company`, `the ministry`).
+pub(super) const ORG_ROLES: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "regulator",
+    "ministry",
+    "agency",
+    "bank",
+    "government",
+    "embassy",
+    "department",
+    "retailer",
+    "chain",
+    "carmaker",
+    "maker",
+    "organisation",
+    "organization",
+    "office",
+    "administration",
+    "committee",
+    "council",
+    "party",
+    "newspaper",
+    "broadcaster",
+    "kremlin",
+    "commission",
+    "court",
+    "union",
+    "army",
+    "police",
+];
+
+/// Whether `word` (lower case) is a role noun of an organisation.
+pub(super) fn is_org_role(word: &str) -> bool {
+    ORG_ROLES.contains(&word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

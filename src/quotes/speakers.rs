@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use super::cues::{is_determiner, is_pronoun, is_role_word, starts_upper, tokens, Cue, Token};
 use super::gender::{self, Gender};
 use super::kinds::QuoteKind;
-use super::roles::is_role_noun;
+use super::roles::{is_org_role, is_role_noun};
 use super::QuotedSpan;
 use crate::text::Span;
 
@@ -296,33 +296,6 @@ fn org_kin(role: &str) -> &'static [&'static str] {
         _ => &[],
     }
 }
-
-/// Role nouns that stand for an organisation: resolved to the organisation named last
-/// when no person was named with them.
-const ORG_ROLES: &[&str] = &[
-    "company",
-    "firm",
-    "group",
-    "regulator",
-    "ministry",
-    "agency",
-    "bank",
-    "government",
-    "embassy",
-    "department",
-    "retailer",
-    "chain",
-    "carmaker",
-    "organisation",
-    "organization",
-    "office",
-    "administration",
-    "committee",
-    "council",
-    "party",
-    "newspaper",
-    "broadcaster",
-];
 
 /// Roles of the people `the official` most often stands for.
 const SPOKESPERSONS: &[&str] = &[
@@ -793,6 +766,9 @@ fn resolve(
         };
         return to_person(state, person, Resolution::Pronoun);
     }
+    if ["a", "an", "one"].iter().any(|d| head.eq_ignore_ascii_case(d)) && !starts_upper(last) {
+        return none; // `an unnamed government source`: someone not named
+    }
     if is_determiner(head) && !starts_upper(last) {
         let role = last.to_lowercase();
         let at = cue.speaker.start;
@@ -819,7 +795,7 @@ fn resolve(
             let anyone = state.before(at).find(|(_, p)| person_fits(&state.persons[*p]));
             return to_person(state, anyone.map(|(_, p)| *p), Resolution::Role);
         }
-        let org_role = ORG_ROLES.contains(&role.as_str());
+        let org_role = is_org_role(&role);
         let kin = role_kin(&role);
         let with_role = state
             .before(at)
