@@ -116,6 +116,7 @@ pub fn find_cue(text: &str, quote: &QuotedSpan, window: Span) -> Option<Cue> {
         .or_else(|| {
             // A quote that ends its sentence may have its cue open the next one.
             let ends_sentence = quote.close.is_some()
+                && window.end.saturating_sub(after_start) <= 8
                 && text[after_start..window.end.max(after_start)]
                     .chars()
                     .all(|c| !c.is_alphanumeric());
