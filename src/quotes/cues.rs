@@ -96,9 +96,18 @@ pub fn find_cue(text: &str, quote: &QuotedSpan, window: Span) -> Option<Cue> {
     let after_start = quote.close.map_or(quote.inner.end, |c| c.end);
     let after_end = floor_boundary(text, window.end.max(after_start).min(after_start + NEAR_BYTES));
     let after = tokens(text, after_start, after_end, REACH + 2);
+    let mut reported_by = None;
     if quote.close.is_some() {
         if let Some(cue) = cue_after(text, verbs, &after).or_else(|| cue_inverted(text, verbs, &after)) {
-            return Some(cue);
+            // `Putin said, "…," Tass news agency reported`: the agency reports the
+            // speaker named before the quote, if one is.
+            let reports = cue
+                .verb
+                .is_some_and(|v| verbs.lemma(v.as_str(text)) == Some("report"));
+            if !reports {
+                return Some(cue);
+            }
+            reported_by = Some(cue);
         }
     }
     let before_start = window
@@ -112,6 +121,7 @@ pub fn find_cue(text: &str, quote: &QuotedSpan, window: Span) -> Option<Cue> {
         usize::MAX,
     );
     cue_before(text, verbs, &before)
+        .or(reported_by)
         .or_else(|| cue_reported(text, verbs, &before))
         .or_else(|| {
             // A quote that ends its sentence may have its cue open the next one.
@@ -349,6 +359,18 @@ fn cue_reported(text: &str, verbs: &ReportingVerbs, tokens: &[Token]) -> Option<
                 verb: Some(token.span),
             });
         }
+        // `The Russian embassy … and the Kremlin's spokesperson Dmitry Peskov expressed
+        // solidarity … and denounced these "inhuman murders."`: a verb after `and` shares
+        // the sentence's subject; a person named in it is the speaker.
+        if before.last().is_some_and(|t| t.span.as_str(text) == "and") {
+            if let Some(speaker) = compound_subject(text, verbs, tokens) {
+                return Some(Cue {
+                    pattern: CuePattern::Reported,
+                    speaker,
+                    verb: Some(token.span),
+                });
+            }
+        }
         // `Tass quoted an unnamed government source as saying "…"`.
         if word == "saying" {
             if let Some(speaker) = quoted_as_saying(text, &tokens[..i]) {
@@ -395,6 +417,39 @@ fn cue_reported(text: &str, verbs: &ReportingVerbs, tokens: &[Token]) -> Option<
         weak = weak.or(Some(cue));
     }
     weak
+}
+
+/// The person named last in the subject of a sentence (its words up to the first
+/// verb): `Dmitry Peskov` in `The Russian embassy in Paris and the Kremlin's spokesperson
+/// Dmitry Peskov expressed …`.
+fn compound_subject(text: &str, verbs: &ReportingVerbs, tokens: &[Token]) -> Option<Span> {
+    let dash = tokens
+        .iter()
+        .take(10)
+        .position(|t| matches!(t.span.as_str(text), "—" | "–" | "-"));
+    let rest = &tokens[dash.map_or(0, |d| d + 1)..];
+    let end = rest.iter().take(3 * MAX_SPEAKER_WORDS).position(|t| {
+        let w = t.span.as_str(text);
+        (t.word && (is_verb(text, verbs, t) || is_verb_like(w))) || is_stop(text, t)
+    })?;
+    let subject = &rest[..end];
+    // The last run of two or more capitalised words after a possessive or a role.
+    let mut run_end = None;
+    let mut i = subject.len();
+    while i > 0 {
+        i -= 1;
+        let w = subject[i].span.as_str(text);
+        let cap = subject[i].word && starts_upper(w) && !w.ends_with("’s") && !w.ends_with("'s");
+        match (cap, run_end) {
+            (true, None) => run_end = Some(i + 1),
+            (false, Some(e)) if e - (i + 1) >= 2 => {
+                return Some(Span::new(subject[i + 1].span.start, subject[e - 1].span.end))
+            }
+            (false, Some(_)) => run_end = None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The speaker of `quoted SPEAKER as` (the tokens before `saying`).

@@ -319,8 +319,22 @@ fn the_shared_corpus_speakers() {
         (Some("Sergei Sobyanin"), Named)
     );
     assert_eq!(who("hideous"), (Some("Maria Zakharova"), Pronoun));
+    // The compound subject of `expressed … and denounced`.
+    assert_eq!(who("inhuman murders."), (Some("Dmitry Peskov"), Named));
+    // `Putin said, "…," Tass news agency reported`: the agency reports Putin's words.
+    assert_eq!(who("This tragedy is another"), (Some("Putin"), Named));
+    assert_eq!(who("I would like to confirm"), (Some("Putin"), Named));
+    // A video's words and the media's label: no one named says them.
     assert_eq!(who("very soon."), (Option::None, Resolution::None));
-    for title in ["Moscow supports victims", "Paris Is Burning", "Barbarian"] {
+    assert_eq!(who("one of the deadliest"), (Option::None, Resolution::None));
+    for title in [
+        "Moscow supports victims",
+        "Paris Is Burning",
+        "Barbarian",
+        "Allahu akbar",
+    ] {
         assert_eq!(who(title), (Option::None, Resolution::None), "{title}");
     }
+    // Every quote was looked at: 28 in all (one article is printed twice).
+    assert_eq!(found.len(), 28);
 }
