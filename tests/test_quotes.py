@@ -70,14 +70,14 @@ def test_cue_and_verb(extractor: QuoteExtractor) -> None:
 
 def test_every_quote_style_is_found(extractor: QuoteExtractor) -> None:
     styles = [
-        '"We stand together," he said.',
-        "“We stand together,” he said.",
-        "‘We stand together,’ he said.",
-        "'We stand together,' he said.",
-        "« We stand together », he said.",
-        "„We stand together“, he said.",
-        "‚We stand together‘, he said.",
-        '“We stand together," he said.',
+        '"We stand together," she said.',
+        "“We stand together,” she said.",
+        "‘We stand together,’ she said.",
+        "'We stand together,' she said.",
+        "« We stand together », she said.",
+        "„We stand together“, she said.",
+        "‚We stand together‘, she said.",
+        '“We stand together," she said.',
     ]
     for text in styles:
         quotes = extractor.extract("Minister Anna Berg arrived. " + text)

@@ -133,7 +133,10 @@ pub fn find_cue(text: &str, quote: &QuotedSpan, window: Span) -> Option<Cue> {
             if !ends_sentence {
                 return None;
             }
-            let next_end = floor_boundary(text, (after_start + NEAR_BYTES).min(text.len()));
+            // Never past the end of the line: the next paragraph is not a cue.
+            let limit = floor_boundary(text, (after_start + NEAR_BYTES).min(text.len()));
+            let next_end = memchr::memchr(b'\n', &text.as_bytes()[after_start..limit])
+                .map_or(limit, |i| after_start + i);
             let next = tokens(text, after_start, next_end, 2 * REACH);
             cue_next_sentence(text, verbs, &next).or_else(|| cue_inverted(text, verbs, &next))
         })

@@ -5,6 +5,7 @@ Usage: python check_quotes_annotated.py [jsonl] [gazetteer.csv]
 Exits non-zero and lists problems if the annotation file is inconsistent;
 otherwise prints counts by kind, pattern, quote-mark style and speaker type.
 """
+
 import csv
 import json
 import os
@@ -14,9 +15,19 @@ from collections import Counter
 HERE = os.path.dirname(os.path.abspath(__file__))
 KINDS = {"statement", "partial", "title"}
 PATTERNS = {
-    "quote-speaker-verb", "quote-verb-speaker", "speaker-verb-quote", "speaker-verb-that",
-    "according-to", "colon", "next-sentence", "split", "continuation", "reported-partial",
-    "title", "unattributed", "other",
+    "quote-speaker-verb",
+    "quote-verb-speaker",
+    "speaker-verb-quote",
+    "speaker-verb-that",
+    "according-to",
+    "colon",
+    "next-sentence",
+    "split",
+    "continuation",
+    "reported-partial",
+    "title",
+    "unattributed",
+    "other",
 }
 # opening mark -> (style name, expected closing mark)
 STYLES = {
@@ -47,8 +58,8 @@ def quote_style(text, start, end):
     if text[j] == close:
         return name, None
     if text[j] in {"\u201d", '"', "\u2019", "'", "\u00bb", "\u201c", "\u2018"}:
-        return "mismatched %s...%s" % (text[i], text[j]), None
-    return None, "no closing mark after end and not at end of paragraph (next char %r)" % text[j]
+        return f"mismatched {text[i]}...{text[j]}", None
+    return None, f"no closing mark after end and not at end of paragraph (next char {text[j]!r})"
 
 
 def main(argv):
@@ -60,16 +71,18 @@ def main(argv):
     with open(gaz_path, encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
         if reader.fieldnames != ["id", "name", "type", "aliases"]:
-            errors.append("gazetteer header must be id,name,type,aliases, got %r" % reader.fieldnames)
+            errors.append(
+                f"gazetteer header must be id,name,type,aliases, got {reader.fieldnames!r}"
+            )
         ids = set()
         for row in reader:
             if row["id"] in ids:
-                errors.append("gazetteer: duplicate id %s" % row["id"])
+                errors.append("gazetteer: duplicate id {}".format(row["id"]))
             ids.add(row["id"])
             if row["type"] not in {"PERSON", "ORG"}:
-                errors.append("gazetteer: %s has bad type %r" % (row["name"], row["type"]))
+                errors.append("gazetteer: {} has bad type {!r}".format(row["name"], row["type"]))
             if row["name"] in gaz:
-                errors.append("gazetteer: duplicate name %s" % row["name"])
+                errors.append("gazetteer: duplicate name {}".format(row["name"]))
             gaz[row["name"]] = row
 
     by_kind, by_pattern, by_style, by_stype = Counter(), Counter(), Counter(), Counter()
@@ -79,91 +92,93 @@ def main(argv):
     with open(path, encoding="utf-8") as f:
         for lineno, line in enumerate(f, 1):
             if not line.strip():
-                errors.append("line %d: blank line" % lineno)
+                errors.append(f"line {lineno}: blank line")
                 continue
             try:
                 doc = json.loads(line)
             except json.JSONDecodeError as e:
-                errors.append("line %d: invalid JSON: %s" % (lineno, e))
+                errors.append(f"line {lineno}: invalid JSON: {e}")
                 continue
             n_docs += 1
             did = doc.get("id")
-            where = "%s (line %d)" % (did, lineno)
+            where = f"{did} (line {lineno})"
             if set(doc) != {"id", "text", "quotes"}:
-                errors.append("%s: keys must be id,text,quotes, got %s" % (where, sorted(doc)))
+                errors.append(f"{where}: keys must be id,text,quotes, got {sorted(doc)}")
             if did in seen_ids:
-                errors.append("%s: duplicate id" % where)
+                errors.append(f"{where}: duplicate id")
             seen_ids.add(did)
             text = doc.get("text", "")
             paras = text.split("\n\n")
             if not 2 <= len(paras) <= 8:
-                errors.append("%s: %d paragraphs (want 2-8)" % (where, len(paras)))
+                errors.append(f"{where}: {len(paras)} paragraphs (want 2-8)")
             if any(not p.strip() or p != p.strip("\n") for p in paras):
-                errors.append("%s: empty paragraph or stray newlines" % where)
+                errors.append(f"{where}: empty paragraph or stray newlines")
             prev_end = -1
             for k, q in enumerate(doc.get("quotes", [])):
                 n_quotes += 1
-                qw = "%s quote %d" % (where, k)
+                qw = f"{where} quote {k}"
                 if set(q) != {"start", "end", "text", "kind", "speaker", "pattern"}:
-                    errors.append("%s: bad keys %s" % (qw, sorted(q)))
+                    errors.append(f"{qw}: bad keys {sorted(q)}")
                     continue
                 s, e = q["start"], q["end"]
                 if not (isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text)):
-                    errors.append("%s: bad offsets %r..%r" % (qw, s, e))
+                    errors.append(f"{qw}: bad offsets {s!r}..{e!r}")
                     continue
                 if text[s:e] != q["text"]:
-                    errors.append("%s: text[start:end]=%r != %r" % (qw, text[s:e], q["text"]))
+                    errors.append(
+                        "{}: text[start:end]={!r} != {!r}".format(qw, text[s:e], q["text"])
+                    )
                 if s < prev_end:
-                    errors.append("%s: overlaps or is out of order with previous quote" % qw)
+                    errors.append(f"{qw}: overlaps or is out of order with previous quote")
                 prev_end = e
                 if "\n" in q["text"]:
-                    errors.append("%s: quote crosses a paragraph break" % qw)
+                    errors.append(f"{qw}: quote crosses a paragraph break")
                 if q["text"] != q["text"].strip():
-                    errors.append("%s: leading/trailing whitespace in content" % qw)
+                    errors.append(f"{qw}: leading/trailing whitespace in content")
                 if q["kind"] not in KINDS:
-                    errors.append("%s: bad kind %r" % (qw, q["kind"]))
+                    errors.append("{}: bad kind {!r}".format(qw, q["kind"]))
                 if q["pattern"] not in PATTERNS:
-                    errors.append("%s: bad pattern %r" % (qw, q["pattern"]))
+                    errors.append("{}: bad pattern {!r}".format(qw, q["pattern"]))
                 if (q["kind"] == "title") != (q["pattern"] == "title"):
-                    errors.append("%s: kind title <-> pattern title mismatch" % qw)
+                    errors.append(f"{qw}: kind title <-> pattern title mismatch")
                 sp = q["speaker"]
                 if q["kind"] == "title" and sp is not None:
-                    errors.append("%s: title with speaker %r" % (qw, sp))
+                    errors.append(f"{qw}: title with speaker {sp!r}")
                 if sp is not None:
                     if not isinstance(sp, str) or sp not in gaz:
-                        errors.append("%s: speaker %r not in gazetteer" % (qw, sp))
+                        errors.append(f"{qw}: speaker {sp!r} not in gazetteer")
                     else:
                         used_speakers.add(sp)
                         by_stype[gaz[sp]["type"]] += 1
                         if sp not in text:
-                            errors.append("%s: speaker %r not written in the document" % (qw, sp))
+                            errors.append(f"{qw}: speaker {sp!r} not written in the document")
                 else:
                     by_stype["null"] += 1
                 if q["pattern"] == "continuation" and sp is None:
-                    errors.append("%s: continuation without speaker" % qw)
+                    errors.append(f"{qw}: continuation without speaker")
                 style, err = quote_style(text, s, e)
                 if err:
-                    errors.append("%s: %s" % (qw, err))
+                    errors.append(f"{qw}: {err}")
                 else:
                     by_style[style] += 1
                 by_kind[q["kind"]] += 1
                 by_pattern[q["pattern"]] += 1
 
     for name in sorted(set(gaz) - used_speakers):
-        errors.append("gazetteer: %s is never used as a speaker" % name)
+        errors.append(f"gazetteer: {name} is never used as a speaker")
 
     def show(title, counter):
         print(title)
         for key, n in counter.most_common():
-            print("  %-40s %4d" % (key, n))
+            print(f"  {key:<40} {n:4d}")
 
-    print("documents: %d  quotes: %d  gazetteer entries: %d" % (n_docs, n_quotes, len(gaz)))
+    print(f"documents: {n_docs}  quotes: {n_quotes}  gazetteer entries: {len(gaz)}")
     show("by kind:", by_kind)
     show("by pattern:", by_pattern)
     show("by quote-mark style:", by_style)
     show("by speaker type:", by_stype)
     if errors:
-        print("\n%d problem(s):" % len(errors))
+        print(f"\n{len(errors)} problem(s):")
         for err in errors:
             print("  " + err)
         return 1
