@@ -738,6 +738,9 @@ fn resolve(
         .map(str::trim)
         .find(|part| part.split_whitespace().last().is_some_and(starts_upper))
         .unwrap_or(whole);
+    // The part's span in the text (the parts are slices of the mention).
+    let part_start = cue.speaker.start + (mention.as_ptr() as usize - whole.as_ptr() as usize);
+    let part = Span::new(part_start, part_start + mention.len());
     let words: Vec<&str> = mention.split_whitespace().collect();
     let head = words.first().copied().unwrap_or_default();
     let last = words.last().copied().unwrap_or_default();
@@ -828,7 +831,7 @@ fn resolve(
         .by_key
         .get(&key)
         .or_else(|| state.by_key.get(&org_key))
-        .map_or(cue.speaker, |&p| state.persons[p].name);
+        .map_or(part, |&p| state.persons[p].name);
     Attribution {
         speaker: Some(speaker),
         how: Resolution::Named,
