@@ -850,7 +850,8 @@ mod tests {
                     with Moscow Carnegie Center’s Alexei Malashenko and the Islamic State. The mayor of \
                     Saint-Denis, Claire Duval, spoke on Monday with Sen. Mark Dwyer, a Republican from Ohio, \
                     and Jonas Weil, the minister's spokesman. The Plain Dealer reported it.";
-        let found: Vec<(&str, String, Vec<String>, Option<Gender>, bool)> = names_in(text, 0, text.len())
+        type Row<'t> = (&'t str, String, Vec<String>, Option<Gender>, bool);
+        let found: Vec<Row<'_>> = names_in(text, 0, text.len())
             .into_iter()
             .filter(|n| !n.single)
             .map(|n| (n.span.as_str(text), n.key, n.roles, n.gender, n.org))
