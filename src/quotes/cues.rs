@@ -12,6 +12,16 @@
 //! | [`CuePattern::Colon`] | `Peskov: "…"` / `The minister wrote: "…"` |
 //! | [`CuePattern::Reported`] | `Sobyanin, the mayor of Moscow, said the killings were "another reason …"` |
 //!
+//! Variants of these: a cue that opens the next sentence (`"…." Volk wrote on her
+//! Telegram channel.`, taken as `SpeakerVerbAfter`), an inverted one (`"…," was the
+//! verdict of Marie Claes`), `according to X` after the quote, `quoted X as saying "…"`,
+//! a participle sharing its sentence's subject (`…, calling the rise "alarming"`), a verb
+//! after `and` sharing a compound subject (`The embassy and spokesman Dmitry Peskov
+//! expressed … and denounced these "inhuman murders."`), and a news agency's `reported`
+//! after a quote yielding to the speaker named before it (`Putin said, "…," Tass
+//! reported`). Appositives, auxiliaries and time adverbials between subject and verb are
+//! passed over (`Whitfield, a Democrat from Oregon, on Sunday accused`).
+//!
 //! The speaker mention is the phrase the cue names: a pronoun (`he`), a name with its
 //! titles (`Russian Interior Ministry spokeswoman Irina Volk`), or a role (`the
 //! spokeswoman`). Resolving it to a person is the next step's work.

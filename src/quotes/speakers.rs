@@ -1,24 +1,35 @@
 //! Speakers: the person a quote's cue refers to, found with a small discourse state
 //! kept as the document is read.
 //!
-//! The state holds the persons named so far: each with the span of the first mention
-//! of the full name (`Irina Volk`), the words of the name (so that `Volk` later is the
-//! same person), and the roles written next to the name (`spokeswoman` in `Russian
-//! Interior Ministry spokeswoman Irina Volk`, `minister` in `Interior Minister Vladimir
-//! Kolokoltsev`). A cue's speaker mention is resolved against it:
+//! The state holds the persons and organisations named so far: each with the span of
+//! the first mention of the full name (`Irina Volk`), its key (the surname, so that
+//! `Volk` later is the same person; an organisation's whole name), the roles written
+//! next to the name (`spokeswoman` in `Russian Interior Ministry spokeswoman Irina Volk`,
+//! `senator` in `Sen. Mark Dwyer`, `mayor` in `The mayor of Saint-Denis, Claire Duval,`,
+//! `spokesman` in `Jonas Weil, the minister's spokesman,`), and the gender the name, a
+//! title or a pronoun told ([`super::gender`]). Every later mention of a surname alone
+//! counts as a mention of its person. A cue's speaker mention is resolved against it:
 //!
-//! * a name: the person whose name ends with it ([`Resolution::Named`]);
-//! * a pronoun (`he wrote`): the person named last before the cue
-//!   ([`Resolution::Pronoun`]);
-//! * a role (`the spokeswoman`): the person last named with that role; a generic role
-//!   (`the official`) the speaker quoted last ([`Resolution::Role`]);
+//! * a name: the person whose surname (or organisation whose name) it ends with, as
+//!   first named in full ([`Resolution::Named`]); the name part of a mention with an
+//!   appositive (`the lawyer, Maxim Tarasov`);
+//! * a pronoun (`he wrote`): the person named last whose gender fits; `it` the
+//!   organisation named last ([`Resolution::Pronoun`]);
+//! * a role (`the spokeswoman`, `the senator`): the person last named with that role or
+//!   a kindred one (`the diplomat` for a deputy foreign minister), else the person named
+//!   last it fits; `the official` the spokesperson named last, else the speaker quoted
+//!   last; `the company`, `the regulator` the organisation of that kind, else the one
+//!   mentioned most ([`Resolution::Role`]); `a spokesperson`, `an unnamed source` no one;
 //! * no cue, a statement right after a quote of the same paragraph or continuing the
-//!   quote of the paragraph before: that quote's speaker ([`Resolution::Continuation`]).
+//!   quote of the paragraph before, or a partial quote in a sentence already quoted:
+//!   that quote's speaker ([`Resolution::Continuation`]).
 //!
-//! Names are found without a model: runs of two or more capitalised words outside
-//! quotes, cut after a possessive (`Carnegie Center’s Alexei Malashenko`) and after
-//! title words (`President`, `Minister`), and left out when they name an organisation
-//! or place (`Interior Ministry`, `Islamic State`).
+//! Names are found without a model: runs of capitalised words outside quotes, cut after
+//! a possessive (`Carnegie Center’s Alexei Malashenko`) and after titles and role words
+//! (`President`, `Dr.`, `Analyst`); a run with an organisation's word (`Interior
+//! Ministry`, `Hoshida Corp.`, `The Plain Dealer`) is an organisation, one with a place's
+//! word (`United States`, `City Hall`) is left out, weekdays and months are not names.
+//! With a gazetteer, the extractor then links the resolved speaker to its entity.
 
 use std::collections::HashMap;
 
