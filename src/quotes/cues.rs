@@ -872,31 +872,59 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
 /// (`Center’s`, `Frank-Walter`, `U.S.`, whose last period it keeps).
 pub(super) fn tokens(text: &str, from: usize, to: usize, limit: usize) -> Vec<Token> {
     let mut out = Vec::new();
-    let mut chars = text[from..to].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if out.len() >= limit {
+    tokens_into(text, from, to, limit, &mut out);
+    out
+}
+
+/// The character at byte `at` of `text[..to]` and its length (ASCII without decoding).
+#[inline]
+fn char_at(text: &str, at: usize, to: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes()[..to].get(at)?;
+    if b.is_ascii() {
+        return Some((b as char, 1));
+    }
+    let c = text[at..to].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// [`tokens`] into `out` (appended), reading bytes with an ASCII fast path.
+pub(super) fn tokens_into(text: &str, from: usize, to: usize, limit: usize, out: &mut Vec<Token>) {
+    let first = out.len();
+    let mut i = from;
+    while let Some((c, len)) = char_at(text, i, to) {
+        if out.len() - first >= limit {
             break;
         }
+        let start = i;
+        i += len;
         if c.is_whitespace() {
             continue;
         }
-        let start = from + i;
-        if !c.is_alphanumeric() {
+        if !is_alnum(c) {
             out.push(Token {
-                span: Span::new(start, start + c.len_utf8()),
+                span: Span::new(start, i),
                 word: false,
             });
             continue;
         }
-        let mut end = start + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
-            if d.is_alphanumeric() {
-                end = from + j + d.len_utf8();
-                chars.next();
+        let mut end = i;
+        while let Some((d, len)) = char_at(text, i, to) {
+            if is_alnum(d) {
+                i += len;
+                end = i;
                 continue;
             }
-            let next = text[from + j + d.len_utf8()..to].chars().next();
-            let joins = matches!(d, '’' | '\'' | '-' | '.') && next.is_some_and(char::is_alphanumeric);
+            let joins = matches!(d, '’' | '\'' | '-' | '.')
+                && char_at(text, i + len, to).is_some_and(|(n, _)| is_alnum(n));
             // The last period of an initialism (`U.S.`) or of a title (`Dr.`) belongs
             // to it.
             let initialism =
@@ -904,9 +932,9 @@ pub(super) fn tokens(text: &str, from: usize, to: usize, limit: usize) -> Vec<To
             if !joins && !initialism {
                 break;
             }
-            chars.next();
+            i += len;
             if initialism && !joins {
-                end = from + j + 1;
+                end = i;
                 break;
             }
         }
@@ -915,7 +943,6 @@ pub(super) fn tokens(text: &str, from: usize, to: usize, limit: usize) -> Vec<To
             word: true,
         });
     }
-    out
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 /// The gender a pronoun or a name indicates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Gender {
@@ -43,65 +45,35 @@ pub fn of_first_name(name: &str) -> Option<Gender> {
     names.get(&name.to_lowercase()).copied().flatten()
 }
 
+/// Titles and role words of women, lower case.
+const FEMALE_TITLES: &[&str] = &[
+    "mrs", "ms", "miss", "madam", "madame", "mme", "queen", "princess", "lady", "dame",
+    "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "countess", "duchess",
+    "empress", "actress", "baroness", "sister", "mother", "wife", "daughter", "woman",
+    "policewoman",
+];
+
+/// Titles and role words of men, lower case.
+const MALE_TITLES: &[&str] = &[
+    "mr", "monsieur", "m", "king", "prince", "lord", "sir", "spokesman", "chairman",
+    "congressman", "businessman", "count", "duke", "emperor", "baron", "brother", "father",
+    "husband", "son", "man", "pope", "sheikh", "policeman",
+];
+
+/// Every gendered title, lower case.
+pub(super) fn titles() -> impl Iterator<Item = (&'static str, Gender)> {
+    let female = FEMALE_TITLES.iter().map(|&w| (w, Gender::Female));
+    female.chain(MALE_TITLES.iter().map(|&w| (w, Gender::Male)))
+}
+
 /// The gender a title or role word (any case, without its period) indicates.
 pub fn of_title(word: &str) -> Option<Gender> {
-    const FEMALE: &[&str] = &[
-        "mrs",
-        "ms",
-        "miss",
-        "madam",
-        "madame",
-        "mme",
-        "queen",
-        "princess",
-        "lady",
-        "dame",
-        "spokeswoman",
-        "chairwoman",
-        "congresswoman",
-        "businesswoman",
-        "countess",
-        "duchess",
-        "empress",
-        "actress",
-        "baroness",
-        "sister",
-        "mother",
-        "wife",
-        "daughter",
-        "woman",
-    ];
-    const MALE: &[&str] = &[
-        "mr",
-        "monsieur",
-        "m",
-        "king",
-        "prince",
-        "lord",
-        "sir",
-        "spokesman",
-        "chairman",
-        "congressman",
-        "businessman",
-        "count",
-        "duke",
-        "emperor",
-        "baron",
-        "brother",
-        "father",
-        "husband",
-        "son",
-        "man",
-        "pope",
-        "sheikh",
-    ];
-    let word = word.to_lowercase();
-    if FEMALE.contains(&word.as_str()) {
-        Some(Gender::Female)
-    } else if MALE.contains(&word.as_str()) {
-        Some(Gender::Male)
+    static TITLES: OnceLock<FxHashMap<&'static str, Gender>> = OnceLock::new();
+    let titles = TITLES.get_or_init(|| titles().collect());
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        titles.get(word.to_lowercase().as_str()).copied()
     } else {
-        None
+        titles.get(word).copied()
     }
 }
 

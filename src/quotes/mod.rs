@@ -43,6 +43,7 @@ pub mod marks;
 mod roles;
 pub mod speakers;
 pub mod verbs;
+mod words;
 
 use std::sync::OnceLock;
 

@@ -2,24 +2,24 @@
 //! (`spokeswoman`, `minister`, `the official`), as data (`data/role_nouns.txt`, compiled
 //! in) that cues and speakers both consult.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 /// The list's text.
 const ROLE_NOUNS: &str = include_str!("data/role_nouns.txt");
 
+/// Every role noun of the list.
+pub(super) fn role_nouns() -> impl Iterator<Item = &'static str> {
+    ROLE_NOUNS
+        .lines()
+        .map(|line| line.split('#').next().unwrap_or_default())
+        .flat_map(str::split_whitespace)
+}
+
 /// Whether `word` (lower case) is a role noun.
 pub(super) fn is_role_noun(word: &str) -> bool {
-    static NOUNS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    NOUNS
-        .get_or_init(|| {
-            ROLE_NOUNS
-                .lines()
-                .map(|line| line.split('#').next().unwrap_or_default())
-                .flat_map(str::split_whitespace)
-                .collect()
-        })
-        .contains(word)
+    static NOUNS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    NOUNS.get_or_init(|| role_nouns().collect()).contains(word)
 }
 
 /// Role nouns that stand for an organisation (`the company`, `the ministry`).

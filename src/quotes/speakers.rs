@@ -31,12 +31,14 @@
 //! word (`United States`, `City Hall`) is left out, weekdays and months are not names.
 //! With a gazetteer, the extractor then links the resolved speaker to its entity.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::OnceLock;
 
-use super::cues::{is_determiner, is_pronoun, is_role_word, starts_upper, tokens, Cue, Token};
+use super::cues::{is_determiner, is_pronoun, is_role_word, starts_upper, tokens, tokens_into, Cue, Token};
 use super::gender::{self, Gender};
 use super::kinds::QuoteKind;
 use super::roles::{is_org_role, is_role_noun};
+use super::words::{class_of, Class};
 use super::QuotedSpan;
 use crate::text::Span;
 
@@ -81,7 +83,7 @@ pub struct Attribution {
 }
 
 /// Title words that stand before a name and are not part of it.
-const TITLES: &[&str] = &[
+pub(super) const TITLES: &[&str] = &[
     "President",
     "Minister",
     "Secretary",
@@ -115,7 +117,7 @@ const TITLES: &[&str] = &[
 ];
 
 /// Words that make a run of capitals an organisation (or an event), not a person.
-const ORG_WORDS: &[&str] = &[
+pub(super) const ORG_WORDS: &[&str] = &[
     "Ministry",
     "Embassy",
     "Council",
@@ -208,7 +210,7 @@ const ORG_WORDS: &[&str] = &[
 ];
 
 /// Words that make a run of capitals a place, never a speaker.
-const PLACE_WORDS: &[&str] = &[
+pub(super) const PLACE_WORDS: &[&str] = &[
     "States",
     "Kingdom",
     "Street",
@@ -345,9 +347,9 @@ struct Person {
 /// A name found in the text: its span, its key (a person's surname, an
 /// organisation's whole name, lower-cased), and what the words around it say.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Named {
+struct Named<'k> {
     span: Span,
-    key: String,
+    key: &'k str,
     roles: Vec<String>,
     gender: Option<Gender>,
     org: bool,
@@ -357,7 +359,7 @@ struct Named {
 }
 
 /// Title abbreviations and the role each stands for.
-const TITLE_ROLES: &[(&str, &str)] = &[
+pub(super) const TITLE_ROLES: &[(&str, &str)] = &[
     ("Sen", "senator"),
     ("Rep", "representative"),
     ("Gov", "governor"),
@@ -374,7 +376,7 @@ const TITLE_ROLES: &[(&str, &str)] = &[
 ];
 
 /// Weekdays and months: capitalised, never names.
-const TIME_WORDS: &[&str] = &[
+pub(super) const TIME_WORDS: &[&str] = &[
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -419,15 +421,6 @@ fn title_role(word: &str) -> Option<String> {
     (TITLES.contains(&bare) || is_role_noun(&lower)).then_some(lower)
 }
 
-/// Whether a word of a capitalised run is a title (`President`, `Dr.`, `Analyst`).
-fn is_title(word: &str) -> bool {
-    let bare = word.trim_end_matches('.');
-    TITLES.contains(&bare)
-        || TITLE_ROLES.iter().any(|(t, _)| *t == bare)
-        || is_role_noun(&bare.to_lowercase())
-        || gender::of_title(bare).is_some() && bare.len() > 1
-}
-
 /// The role nouns among `words` (lower-cased).
 fn role_nouns<'a>(text: &'a str, words: &'a [Token]) -> impl Iterator<Item = String> + 'a {
     words
@@ -438,49 +431,70 @@ fn role_nouns<'a>(text: &'a str, words: &'a [Token]) -> impl Iterator<Item = Str
 }
 
 /// The persons and organisations named in `text[from..to]`, with their roles and
-/// gender, in order of their mentions.
-fn names_in(text: &str, from: usize, to: usize) -> Vec<Named> {
-    let words: Vec<Token> = tokens(text, from, to, usize::MAX);
-    let mut found = Vec::new();
-    let mut i = 0;
-    let is_cap = |t: &Token| {
-        let w = t.span.as_str(text);
-        t.word && starts_upper(w) && !TIME_WORDS.contains(&w.trim_end_matches('.'))
-    };
-    while i < words.len() {
-        if !is_cap(&words[i]) {
-            i += 1;
+/// gender, given to `each` in order of their mentions.
+fn names_in(text: &str, from: usize, to: usize, mut each: impl FnMut(&Named<'_>)) {
+    let mut chunk: Vec<Token> = Vec::new();
+    let mut classes: Vec<Class> = Vec::new();
+    let mut key = String::new();
+    let word = |t: &Token| t.span.as_str(text);
+    // Only capitalised words can start a name: jump from one to the next, and read the
+    // words around a run only when it is a person's name.
+    let mut at = from;
+    while let Some(start) = next_capital(text, at, to) {
+        // The run, a token at a time (each word's class looked up once), and the token
+        // after it.
+        chunk.clear();
+        classes.clear();
+        let mut next = start;
+        while chunk.len() <= MAX_RUN {
+            let before = chunk.len();
+            tokens_into(text, next, to, 1, &mut chunk);
+            let Some(t) = chunk.get(before) else { break };
+            let w = word(t);
+            let class = class_of(w);
+            if !(t.word && starts_upper(w) && !class.has(Class::TIME)) {
+                break;
+            }
+            classes.push(class);
+            next = t.span.end;
+        }
+        let run_len = classes.len().min(MAX_RUN);
+        at = chunk.first().map_or(to, |t| t.span.end.max(start + 1));
+        if run_len == 0 {
             continue;
         }
-        let start = i;
-        while i < words.len() && is_cap(&words[i]) {
-            i += 1;
+        at = chunk[run_len - 1].span.end;
+        let run = &chunk[..run_len];
+        if run_len == 1 && is_function_word(word(&run[0])) {
+            continue; // `The`, `He`, `In` opening a sentence
         }
-        let run = &words[start..i];
         // The name: after the last possessive and the last title word of the run.
         let cut = run
             .iter()
-            .rposition(|t| {
-                let w = t.span.as_str(text);
-                w.ends_with("’s") || w.ends_with("'s") || is_title(w)
+            .zip(&classes)
+            .rposition(|(t, class)| {
+                let w = word(t);
+                w.ends_with("’s")
+                    || w.ends_with("'s")
+                    || class.has(Class::TITLE)
+                    || (class.gender().is_some() && w.trim_end_matches('.').len() > 1)
             })
             .map_or(0, |p| p + 1);
-        let name = &run[cut..];
-        let word = |t: &Token| t.span.as_str(text);
-        if name.iter().any(|t| PLACE_WORDS.contains(&word(t))) {
+        let (name, name_classes) = (&run[cut..], &classes[cut..run_len]);
+        if name.is_empty() || name_classes.iter().any(|c| c.has(Class::PLACE)) {
             continue;
         }
         let org_word = name
             .iter()
-            .any(|t| ORG_WORDS.contains(&word(t)) || is_acronym(word(t)));
-        let the = cut == 0 && name.first().is_some_and(|t| word(t) == "The") && name.len() > 1;
-        if name.is_empty() {
-            continue;
-        }
+            .zip(name_classes)
+            .any(|(t, c)| c.has(Class::ORG) || is_acronym(word(t)));
+        let the = cut == 0 && word(&name[0]) == "The" && name.len() > 1;
+        let span = Span::new(name[0].span.start, name[name.len() - 1].span.end);
         if name.len() < 2 && !org_word {
-            found.push(Named {
-                span: name[0].span,
-                key: word(&name[0]).to_lowercase(),
+            lower_into(word(&name[0]), &mut key);
+            each(&Named {
+                span,
+                key: &key,
                 roles: Vec::new(),
                 gender: None,
                 org: false,
@@ -489,10 +503,10 @@ fn names_in(text: &str, from: usize, to: usize) -> Vec<Named> {
             continue;
         }
         if org_word || the {
-            let span = Span::new(name[0].span.start, name[name.len() - 1].span.end);
-            found.push(Named {
+            lower_into(span.as_str(text).trim_start_matches("The "), &mut key);
+            each(&Named {
                 span,
-                key: span.as_str(text).trim_start_matches("The ").to_lowercase(),
+                key: &key,
                 roles: Vec::new(),
                 gender: None,
                 org: true,
@@ -501,11 +515,20 @@ fn names_in(text: &str, from: usize, to: usize) -> Vec<Named> {
             continue;
         }
         let mut roles: Vec<String> = run[..cut].iter().filter_map(|t| title_role(word(t))).collect();
-        let mut gender = run[..cut]
-            .iter()
-            .find_map(|t| gender::of_title(word(t).trim_end_matches('.')));
+        let mut gender = classes[..cut].iter().find_map(|c| c.gender());
+        // The words before the run, read back a bounded stretch: a short one for a role
+        // word right before it, a longer one for an appositive before its comma, none
+        // after other punctuation.
+        let previous = text[from..start].trim_end().chars().next_back();
+        let back = match previous {
+            Some(',') => BACK_BYTES,
+            Some(c) if c.is_lowercase() => 48,
+            _ => 0,
+        };
+        let back_from = ceil_boundary(text, start.saturating_sub(back).max(from));
+        let words_before = tokens(text, back_from, start, usize::MAX);
         // Role words just before the run (`agency president Denise Carter`) …
-        let before = &words[start.saturating_sub(3)..start];
+        let before = &words_before[words_before.len().saturating_sub(3)..];
         let lower_roles = before
             .iter()
             .rev()
@@ -513,14 +536,15 @@ fn names_in(text: &str, from: usize, to: usize) -> Vec<Named> {
             .count();
         roles.extend(role_nouns(text, &before[before.len() - lower_roles..]));
         // … or in an appositive before it (`The mayor of Saint-Denis, Claire Duval,`) …
-        if lower_roles == 0 && start > 0 && words[start - 1].span.as_str(text) == "," {
-            let back = &words[start.saturating_sub(APPOSITIVE_WORDS + 1)..start - 1];
+        if lower_roles == 0 && words_before.last().is_some_and(|t| word(t) == ",") {
+            let end = words_before.len() - 1;
+            let back = &words_before[end.saturating_sub(APPOSITIVE_WORDS)..end];
             let from = back.iter().rposition(|t| !t.word).map_or(0, |p| p + 1);
             roles.extend(role_nouns(text, &back[from..]));
         }
         // … or after it (`Irina Volk, the ministry's spokeswoman,`).
-        if words.get(i).is_some_and(|t| t.span.as_str(text) == ",") {
-            let ahead = &words[i + 1..(i + 1 + APPOSITIVE_WORDS).min(words.len())];
+        if let Some(comma) = chunk.get(run_len).filter(|t| word(t) == ",") {
+            let ahead = tokens(text, comma.span.end, to, APPOSITIVE_WORDS);
             let to = ahead.iter().position(|t| !t.word).unwrap_or(ahead.len());
             let opener = ahead.first().map(|t| word(t).to_lowercase());
             if opener.is_some_and(|o| {
@@ -531,23 +555,94 @@ fn names_in(text: &str, from: usize, to: usize) -> Vec<Named> {
         }
         gender = gender
             .or_else(|| roles.iter().find_map(|r| gender::of_title(r)))
-            .or_else(|| {
-                (name.len() >= 2)
-                    .then(|| gender::of_first_name(word(&name[0])))
-                    .flatten()
-            })
+            .or_else(|| gender::of_first_name(word(&name[0])))
             .or_else(|| gender::of_surname(word(&name[name.len() - 1])));
-        let last = word(&name[name.len() - 1]).to_lowercase();
-        found.push(Named {
-            span: Span::new(name[0].span.start, name[name.len() - 1].span.end),
-            key: last,
+        lower_into(word(&name[name.len() - 1]), &mut key);
+        each(&Named {
+            span,
+            key: &key,
             roles,
             gender,
             org: false,
             single: false,
         });
     }
-    found
+}
+
+/// `word` in lower case, into `out` (cleared first).
+fn lower_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// Most words of a run of capitals read as one name phrase.
+const MAX_RUN: usize = 12;
+
+/// Bytes read back from a name for the roles written before it.
+const BACK_BYTES: usize = 160;
+
+/// The start of the next word at or after `at` (before `to`) that begins with a
+/// capital letter: a byte scan, decoding only non-ASCII characters.
+fn next_capital(text: &str, mut at: usize, to: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    while at < to {
+        let b = bytes[at];
+        if b.is_ascii_uppercase() || b >= 0xC0 {
+            let c = if b.is_ascii() {
+                b as char
+            } else {
+                text[at..].chars().next().unwrap_or(' ')
+            };
+            if c.is_uppercase() {
+                let starts_word = text[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|p| !(p.is_alphanumeric() || matches!(p, '\'' | '’' | '-' | '.')));
+                if starts_word {
+                    return Some(at);
+                }
+            }
+            at += c.len_utf8();
+            continue;
+        }
+        at += 1;
+    }
+    None
+}
+
+/// The first character boundary at or after `at`.
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// Whether a capitalised word is an English function word (`The`, `He`, `After`),
+/// which opens sentences and never names anyone.
+fn is_function_word(word: &str) -> bool {
+    const WORDS: &str = "the a an he she it they we i you in on at for as but and or if when \
+        after before this that these those there his her their its our my your with from by \
+        to of while since during not no yes so also then meanwhile however although though \
+        because what who why how where which some many most all one two three earlier later \
+        last next according despite under over about among between against into until unless \
+        both each every such here now today yesterday asked speaking even still only just \
+        more other another instead indeed";
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| WORDS.split_whitespace().collect());
+    if word.len() > 12 || !word.is_ascii() {
+        return false;
+    }
+    let mut buffer = [0u8; 12];
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -603,55 +698,59 @@ pub fn attribute(
 #[derive(Default)]
 struct State {
     persons: Vec<Person>,
-    by_key: HashMap<String, usize>,
+    by_key: FxHashMap<String, usize>,
     /// Organisations by the first word of their name (`brightline`).
-    by_first_word: HashMap<String, usize>,
+    by_first_word: FxHashMap<String, usize>,
     mentions: Vec<(usize, usize)>,
 }
 
 impl State {
     /// Adds the persons named in `text[from..to]`.
     fn read(&mut self, text: &str, from: usize, to: usize) {
-        for named in names_in(text, from, to) {
-            if named.single {
-                // `Volk said`, `BrightLine said`: a mention of someone named before.
-                let known = self
-                    .by_key
-                    .get(&named.key)
-                    .or_else(|| self.by_first_word.get(&named.key));
-                if let Some(&index) = known {
-                    self.mentions.push((named.span.start, index));
-                }
-                continue;
+        names_in(text, from, to, |named| self.add(named));
+    }
+
+    /// Adds one name found in the text.
+    fn add(&mut self, named: &Named<'_>) {
+        if named.single {
+            // `Volk said`, `BrightLine said`: a mention of someone named before.
+            let known = self
+                .by_key
+                .get(named.key)
+                .or_else(|| self.by_first_word.get(named.key));
+            if let Some(&index) = known {
+                self.mentions.push((named.span.start, index));
             }
-            if named.org {
-                if let Some(first) = named.key.split_whitespace().next() {
-                    let index = self.by_key.get(&named.key).copied().unwrap_or(self.persons.len());
-                    self.by_first_word.entry(first.to_string()).or_insert(index);
-                }
-            }
-            let index = match self.by_key.get(&named.key) {
-                Some(&index) => index,
-                None => {
-                    self.persons.push(Person {
-                        name: named.span,
-                        roles: Vec::new(),
-                        gender: None,
-                        org: named.org,
-                    });
-                    self.by_key.insert(named.key, self.persons.len() - 1);
-                    self.persons.len() - 1
-                }
-            };
-            let person = &mut self.persons[index];
-            for role in named.roles {
-                if !person.roles.contains(&role) {
-                    person.roles.push(role);
-                }
-            }
-            person.gender = person.gender.or(named.gender);
-            self.mentions.push((named.span.start, index));
+            return;
         }
+        let index = match self.by_key.get(named.key) {
+            Some(&index) => index,
+            None => {
+                self.persons.push(Person {
+                    name: named.span,
+                    roles: Vec::new(),
+                    gender: None,
+                    org: named.org,
+                });
+                self.by_key.insert(named.key.to_string(), self.persons.len() - 1);
+                self.persons.len() - 1
+            }
+        };
+        if named.org {
+            if let Some(first) = named.key.split_whitespace().next() {
+                if !self.by_first_word.contains_key(first) {
+                    self.by_first_word.insert(first.to_string(), index);
+                }
+            }
+        }
+        let person = &mut self.persons[index];
+        for role in &named.roles {
+            if !person.roles.contains(role) {
+                person.roles.push(role.clone());
+            }
+        }
+        person.gender = person.gender.or(named.gender);
+        self.mentions.push((named.span.start, index));
     }
 
     /// The organisation `the ROLE` (`the company`, `the regulator`) stands for before
@@ -862,11 +961,12 @@ mod tests {
                     Saint-Denis, Claire Duval, spoke on Monday with Sen. Mark Dwyer, a Republican from Ohio, \
                     and Jonas Weil, the minister's spokesman. The Plain Dealer reported it.";
         type Row<'t> = (&'t str, String, Vec<String>, Option<Gender>, bool);
-        let found: Vec<Row<'_>> = names_in(text, 0, text.len())
-            .into_iter()
-            .filter(|n| !n.single)
-            .map(|n| (n.span.as_str(text), n.key, n.roles, n.gender, n.org))
-            .collect();
+        let mut found: Vec<Row<'_>> = Vec::new();
+        names_in(text, 0, text.len(), |n| {
+            if !n.single {
+                found.push((n.span.as_str(text), n.key.to_string(), n.roles.clone(), n.gender, n.org));
+            }
+        });
         let person = |name, key: &str, roles: &[&str], gender| {
             (
                 name,

@@ -11,7 +11,7 @@
 //! assert_eq!(verbs.lemma("table"), None);
 //! ```
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// The lexicon's text: one verb a line, lemma first, then its forms.
@@ -24,7 +24,7 @@ const MAX_FORM: usize = 32;
 #[derive(Debug)]
 pub struct ReportingVerbs {
     /// Lower-case form → index of its lemma in `lemmas`.
-    forms: HashMap<&'static str, usize>,
+    forms: FxHashMap<&'static str, usize>,
     lemmas: Vec<&'static str>,
 }
 
@@ -41,7 +41,7 @@ impl ReportingVerbs {
     /// When a form belongs to two lemmas, or a form is longer than 32 bytes or not
     /// lower-case ASCII: the compiled-in list is checked by a test.
     fn parse(text: &'static str) -> ReportingVerbs {
-        let mut forms = HashMap::new();
+        let mut forms = FxHashMap::default();
         let mut lemmas = Vec::new();
         for line in text.lines() {
             let line = line.split('#').next().unwrap_or_default();

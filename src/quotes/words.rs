@@ -1,0 +1,107 @@
+//! Word classes for the speaker layer, looked up once per capitalised word: one hash
+//! probe (Fx hash) instead of scanning the title, organisation, place and time lists.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use super::gender::{self, Gender};
+use super::roles::role_nouns;
+
+/// What a word is, as bit flags.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Class(u16);
+
+impl Class {
+    /// A title before a name (`President`, `Dr`, `Sen`, `Spokeswoman`, `Mrs`).
+    pub(super) const TITLE: u16 = 1;
+    /// A word of an organisation's name (`Ministry`, `Corp`).
+    pub(super) const ORG: u16 = 2;
+    /// A word of a place's name (`States`, `Hall`).
+    pub(super) const PLACE: u16 = 4;
+    /// A weekday or month (`Monday`, `Sept`).
+    pub(super) const TIME: u16 = 8;
+    /// A title or role word that says the person is a woman.
+    pub(super) const FEMALE: u16 = 16;
+    /// A title or role word that says the person is a man.
+    pub(super) const MALE: u16 = 32;
+
+    /// Whether every flag of `flags` is set.
+    pub(super) fn has(self, flags: u16) -> bool {
+        self.0 & flags == flags
+    }
+
+    /// The gender the word tells, if it tells one.
+    pub(super) fn gender(self) -> Option<Gender> {
+        if self.has(Class::FEMALE) {
+            Some(Gender::Female)
+        } else if self.has(Class::MALE) {
+            Some(Gender::Male)
+        } else {
+            None
+        }
+    }
+}
+
+/// The class of `word` (a final period ignored), built once from the speaker layer's
+/// lists: the exact word first, then its lower-case form for the role nouns and the
+/// gendered titles.
+pub(super) fn class_of(word: &str) -> Class {
+    use super::speakers::{ORG_WORDS, PLACE_WORDS, TIME_WORDS, TITLES, TITLE_ROLES};
+    static MAP: OnceLock<FxHashMap<&'static str, u16>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
+        let mut add = |words: &mut dyn Iterator<Item = &'static str>, flag: u16| {
+            for w in words {
+                *map.entry(w).or_default() |= flag;
+            }
+        };
+        add(&mut TITLES.iter().copied(), Class::TITLE);
+        add(&mut TITLE_ROLES.iter().map(|(t, _)| *t), Class::TITLE);
+        add(&mut ORG_WORDS.iter().copied(), Class::ORG);
+        add(&mut PLACE_WORDS.iter().copied(), Class::PLACE);
+        add(&mut TIME_WORDS.iter().copied(), Class::TIME);
+        // Role nouns and gendered titles, lower case and capitalised (`Spokeswoman`).
+        for (word, flag) in role_nouns()
+            .map(|w| (w, Class::TITLE))
+            .chain(gender::titles().map(|(w, g)| (w, gender_flags(Some(g)))))
+        {
+            *map.entry(word).or_default() |= flag;
+            let capitalised: &'static str = Box::leak(capitalise(word).into_boxed_str());
+            *map.entry(capitalised).or_default() |= flag;
+        }
+        map
+    });
+    let word = word.strip_suffix('.').unwrap_or(word);
+    if let Some(&flags) = map.get(word) {
+        return Class(flags);
+    }
+    // Not capitalised as listed: its lower-case form may still be a role or a title.
+    let mut flags = 0;
+    if word.len() <= 24 && word.is_ascii() && word.bytes().any(|b| b.is_ascii_uppercase()) {
+        let mut buffer = [0u8; 24];
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        let lower = std::str::from_utf8(lower).unwrap_or_default();
+        flags = map.get(lower).copied().unwrap_or(0) & (Class::TITLE | Class::FEMALE | Class::MALE);
+    }
+    Class(flags)
+}
+
+fn gender_flags(gender: Option<Gender>) -> u16 {
+    match gender {
+        Some(Gender::Female) => Class::FEMALE,
+        Some(Gender::Male) => Class::MALE,
+        None => 0,
+    }
+}
+
+/// `word` with its first letter in upper case.
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
