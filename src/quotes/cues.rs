@@ -81,6 +81,10 @@ pub struct Cue {
 /// (`told reporters on Monday:`).
 const MAX_ADJUNCT: usize = 5;
 
+/// Bytes read before a quote for its cue (a cue before a quote is a few words; an
+/// appositive and a reported clause make it longer).
+const NEAR_BEFORE: usize = 240;
+
 /// Most words between a quote and its cue's far end.
 const REACH: usize = 12;
 
@@ -120,19 +124,23 @@ pub fn find_cue(text: &str, quote: &QuotedSpan, window: Span) -> Option<Cue> {
             reported_by = Some(cue);
         }
     }
-    let before_start = window
-        .start
-        .min(quote.open.start)
-        .max(quote.open.start.saturating_sub(NEAR_BYTES));
+    let sentence_start = window.start.min(quote.open.start);
+    let before_start = sentence_start.max(quote.open.start.saturating_sub(NEAR_BEFORE));
     let before = tokens(
         text,
         ceil_boundary(text, before_start),
         quote.open.start,
         usize::MAX,
     );
+    // The sentence's first words (for a subject shared by a participle or by verbs in
+    // `and`), read only when asked for.
+    let opening = || {
+        let end = floor_boundary(text, quote.open.start.min(sentence_start + NEAR_BEFORE));
+        tokens(text, sentence_start, end.max(sentence_start), usize::MAX)
+    };
     cue_before(text, verbs, &before)
         .or(reported_by)
-        .or_else(|| cue_reported(text, verbs, &before))
+        .or_else(|| cue_reported(text, verbs, &before, opening))
         .or_else(|| {
             // A quote that ends its sentence may have its cue open the next one.
             let ends_sentence = quote.close.is_some()
@@ -349,7 +357,12 @@ const MAX_APPOSITIVE: usize = 14;
 /// Reported speech: the nearest reporting verb back in the sentence (no stop between)
 /// whose subject is a name, a pronoun or a role (`the ministry's spokeswoman`), past an
 /// appositive in commas.
-fn cue_reported(text: &str, verbs: &ReportingVerbs, tokens: &[Token]) -> Option<Cue> {
+fn cue_reported(
+    text: &str,
+    verbs: &ReportingVerbs,
+    tokens: &[Token],
+    opening: impl Fn() -> Vec<Token>,
+) -> Option<Cue> {
     let mut weak = None;
     for (i, token) in tokens.iter().enumerate().rev().take(2 * REACH) {
         if !token.word {
@@ -365,7 +378,7 @@ fn cue_reported(text: &str, verbs: &ReportingVerbs, tokens: &[Token]) -> Option<
         // `…, calling the threat "…"`: a participle's subject is the sentence's.
         let word = token.span.as_str(text);
         if word.ends_with("ing") && before.last().is_some_and(|t| is_comma(text, t)) {
-            let speaker = sentence_subject(text, tokens)?;
+            let speaker = sentence_subject(text, &opening())?;
             return Some(Cue {
                 pattern: CuePattern::Reported,
                 speaker,
@@ -376,7 +389,7 @@ fn cue_reported(text: &str, verbs: &ReportingVerbs, tokens: &[Token]) -> Option<
         // solidarity … and denounced these "inhuman murders."`: a verb after `and` shares
         // the sentence's subject; a person named in it is the speaker.
         if before.last().is_some_and(|t| t.span.as_str(text) == "and") {
-            if let Some(speaker) = compound_subject(text, verbs, tokens) {
+            if let Some(speaker) = compound_subject(text, verbs, &opening()) {
                 return Some(Cue {
                     pattern: CuePattern::Reported,
                     speaker,

@@ -3,7 +3,6 @@
 //! names (`data/first_names.txt`, compiled in), and from Russian surname endings
 //! (`Zakharova`, `Peskov`).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -22,9 +21,9 @@ const FIRST_NAMES: &str = include_str!("data/first_names.txt");
 
 /// The gender of a first name (any case), if the list gives it one (and only one).
 pub fn of_first_name(name: &str) -> Option<Gender> {
-    static NAMES: OnceLock<HashMap<String, Option<Gender>>> = OnceLock::new();
+    static NAMES: OnceLock<FxHashMap<&'static str, Option<Gender>>> = OnceLock::new();
     let names = NAMES.get_or_init(|| {
-        let mut names: HashMap<String, Option<Gender>> = HashMap::new();
+        let mut names: FxHashMap<&'static str, Option<Gender>> = FxHashMap::default();
         for line in FIRST_NAMES.lines() {
             let line = line.split('#').next().unwrap_or_default();
             let mut words = line.split_whitespace();
@@ -34,7 +33,7 @@ pub fn of_first_name(name: &str) -> Option<Gender> {
                 _ => continue,
             };
             for word in words {
-                let entry = names.entry(word.to_string()).or_insert(Some(gender));
+                let entry = names.entry(word).or_insert(Some(gender));
                 if *entry != Some(gender) {
                     *entry = None; // listed as both: unknown
                 }
@@ -42,7 +41,20 @@ pub fn of_first_name(name: &str) -> Option<Gender> {
         }
         names
     });
-    names.get(&name.to_lowercase()).copied().flatten()
+    with_lower(name, |lower| names.get(lower).copied().flatten())
+}
+
+/// Calls `f` with `word` in lower case, without allocating for a short ASCII word.
+fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    if word.len() <= 32 && word.is_ascii() {
+        let mut buffer = [0u8; 32];
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        f(std::str::from_utf8(lower).unwrap_or_default())
+    } else {
+        f(&word.to_lowercase())
+    }
 }
 
 /// Titles and role words of women, lower case.
@@ -70,17 +82,16 @@ pub(super) fn titles() -> impl Iterator<Item = (&'static str, Gender)> {
 pub fn of_title(word: &str) -> Option<Gender> {
     static TITLES: OnceLock<FxHashMap<&'static str, Gender>> = OnceLock::new();
     let titles = TITLES.get_or_init(|| titles().collect());
-    if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        titles.get(word.to_lowercase().as_str()).copied()
-    } else {
-        titles.get(word).copied()
-    }
+    with_lower(word, |lower| titles.get(lower).copied())
 }
 
 /// The gender a Russian-style surname indicates (`Zakharova`, `Peskov`, `Volkova`,
 /// `Matviyenko` none).
 pub fn of_surname(surname: &str) -> Option<Gender> {
-    let s = surname.to_lowercase();
+    with_lower(surname, surname_gender)
+}
+
+fn surname_gender(s: &str) -> Option<Gender> {
     if ["ova", "eva", "yova", "ina", "skaya", "tskaya"]
         .iter()
         .any(|e| s.ends_with(e))

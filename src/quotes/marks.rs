@@ -9,6 +9,7 @@
 //! a space may be a plural possessive (`the leaders’ talks`) or a closing quote: it is
 //! [`Role::CloseOrApostrophe`], and only closes a single quote that is open.
 
+use crate::text::block::{classify as classify_block, BLOCK};
 use crate::text::space::{decode_at, decode_before};
 
 /// Which marks pair with which.
@@ -55,15 +56,31 @@ pub fn marks(text: &str, from: usize, to: usize) -> Vec<Mark> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut at = from;
+    let is_candidate = |b: u8| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2);
     while at < to {
-        // Quote marks are ASCII `"` `'` or start with 0xC2 (« ») or 0xE2 (the rest).
-        let Some(offset) = bytes[at..to]
-            .iter()
-            .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+        // Quote marks are ASCII `"` `'` or start with 0xC2 (« ») or 0xE2 (the rest):
+        // sixty-four bytes at a time, then byte by byte.
+        let mut next = None;
+        while next.is_none() && at + BLOCK <= to {
+            let classes = classify_block(bytes, at, b"\"'");
+            let mut mask = classes.marked | classes.high;
+            while mask != 0 {
+                let i = at + mask.trailing_zeros() as usize;
+                if is_candidate(bytes[i]) {
+                    next = Some(i);
+                    break;
+                }
+                mask &= mask - 1;
+            }
+            if next.is_none() {
+                at += BLOCK;
+            }
+        }
+        let Some(position) = next.or_else(|| bytes[at..to].iter().position(|&b| is_candidate(b)).map(|o| at + o))
         else {
             break;
         };
-        at += offset;
+        at = position;
         let c = decode_at(bytes, at);
         let len = c.len_utf8();
         if let Some(mark) = classify(text, at, c) {

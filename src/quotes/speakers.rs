@@ -31,8 +31,7 @@
 //! word (`United States`, `City Hall`) is left out, weekdays and months are not names.
 //! With a gazetteer, the extractor then links the resolved speaker to its entity.
 
-use rustc_hash::{FxHashMap, FxHashSet};
-use std::sync::OnceLock;
+use rustc_hash::FxHashMap;
 
 use super::cues::{is_determiner, is_pronoun, is_role_word, starts_upper, tokens, tokens_into, Cue, Token};
 use super::gender::{self, Gender};
@@ -40,6 +39,7 @@ use super::kinds::QuoteKind;
 use super::roles::{is_org_role, is_role_noun};
 use super::words::{class_of, Class};
 use super::QuotedSpan;
+use crate::text::block::{capitals, BLOCK};
 use crate::text::Span;
 
 /// How a quote's speaker was found.
@@ -446,28 +446,44 @@ fn names_in(text: &str, from: usize, to: usize, mut each: impl FnMut(&Named<'_>)
         chunk.clear();
         classes.clear();
         let mut next = start;
-        while chunk.len() <= MAX_RUN {
+        // Whether the character after the run's last word (past one space) is a comma.
+        let mut comma_after = false;
+        while chunk.len() < MAX_RUN {
             let before = chunk.len();
             tokens_into(text, next, to, 1, &mut chunk);
             let Some(t) = chunk.get(before) else { break };
             let w = word(t);
+            if !(t.word && starts_upper(w)) {
+                chunk.truncate(before);
+                break;
+            }
+            next = t.span.end;
+            // Does the run go on? Only if a capital (or a non-ASCII letter) follows.
+            let rest = text.as_bytes()[next..to].trim_ascii_start();
+            let goes_on = rest.first().is_some_and(|&b| b.is_ascii_uppercase() || b >= 0xC0);
+            comma_after = rest.first() == Some(&b',');
             let class = class_of(w);
-            if !(t.word && starts_upper(w) && !class.has(Class::TIME)) {
+            if before == 0 && !goes_on && class.has(Class::FUNCTION) {
+                break; // `The`, `He`, `In` opening a sentence
+            }
+            if class.has(Class::TIME) {
+                chunk.truncate(before);
                 break;
             }
             classes.push(class);
-            next = t.span.end;
+            if !goes_on {
+                break;
+            }
         }
-        let run_len = classes.len().min(MAX_RUN);
-        at = chunk.first().map_or(to, |t| t.span.end.max(start + 1));
+        let run_len = classes.len();
+        at = next.max(start + 1);
+        while !text.is_char_boundary(at) {
+            at += 1;
+        }
         if run_len == 0 {
             continue;
         }
-        at = chunk[run_len - 1].span.end;
         let run = &chunk[..run_len];
-        if run_len == 1 && is_function_word(word(&run[0])) {
-            continue; // `The`, `He`, `In` opening a sentence
-        }
         // The name: after the last possessive and the last title word of the run.
         let cut = run
             .iter()
@@ -543,8 +559,9 @@ fn names_in(text: &str, from: usize, to: usize, mut each: impl FnMut(&Named<'_>)
             roles.extend(role_nouns(text, &back[from..]));
         }
         // … or after it (`Irina Volk, the ministry's spokeswoman,`).
-        if let Some(comma) = chunk.get(run_len).filter(|t| word(t) == ",") {
-            let ahead = tokens(text, comma.span.end, to, APPOSITIVE_WORDS);
+        if comma_after && run_len == classes.len() {
+            let comma = text[span.end..to].find(',').map_or(to, |i| span.end + i + 1);
+            let ahead = tokens(text, comma, to, APPOSITIVE_WORDS);
             let to = ahead.iter().position(|t| !t.word).unwrap_or(ahead.len());
             let opener = ahead.first().map(|t| word(t).to_lowercase());
             if opener.is_some_and(|o| {
@@ -590,25 +607,34 @@ const BACK_BYTES: usize = 160;
 /// capital letter: a byte scan, decoding only non-ASCII characters.
 fn next_capital(text: &str, mut at: usize, to: usize) -> Option<usize> {
     let bytes = text.as_bytes();
+    let is_start = |at: usize| {
+        let c = if bytes[at].is_ascii() {
+            bytes[at] as char
+        } else {
+            text[at..].chars().next().unwrap_or(' ')
+        };
+        c.is_uppercase()
+            && text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|p| !(p.is_alphanumeric() || matches!(p, '\'' | '’' | '-' | '.')))
+    };
+    // Sixty-four bytes at a time: a bitmask of capitals and lead bytes.
+    while at + BLOCK <= to {
+        let mut mask = capitals(bytes, at);
+        while mask != 0 {
+            let i = at + mask.trailing_zeros() as usize;
+            if is_start(i) {
+                return Some(i);
+            }
+            mask &= mask - 1;
+        }
+        at += BLOCK;
+    }
     while at < to {
         let b = bytes[at];
-        if b.is_ascii_uppercase() || b >= 0xC0 {
-            let c = if b.is_ascii() {
-                b as char
-            } else {
-                text[at..].chars().next().unwrap_or(' ')
-            };
-            if c.is_uppercase() {
-                let starts_word = text[..at]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|p| !(p.is_alphanumeric() || matches!(p, '\'' | '’' | '-' | '.')));
-                if starts_word {
-                    return Some(at);
-                }
-            }
-            at += c.len_utf8();
-            continue;
+        if (b.is_ascii_uppercase() || b >= 0xC0) && is_start(at) {
+            return Some(at);
         }
         at += 1;
     }
@@ -621,28 +647,6 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
         at += 1;
     }
     at
-}
-
-/// Whether a capitalised word is an English function word (`The`, `He`, `After`),
-/// which opens sentences and never names anyone.
-fn is_function_word(word: &str) -> bool {
-    const WORDS: &str = "the a an he she it they we i you in on at for as but and or if when \
-        after before this that these those there his her their its our my your with from by \
-        to of while since during not no yes so also then meanwhile however although though \
-        because what who why how where which some many most all one two three earlier later \
-        last next according despite under over about among between against into until unless \
-        both each every such here now today yesterday asked speaking even still only just \
-        more other another instead indeed";
-    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    let set = SET.get_or_init(|| WORDS.split_whitespace().collect());
-    if word.len() > 12 || !word.is_ascii() {
-        return false;
-    }
-    let mut buffer = [0u8; 12];
-    let lower = &mut buffer[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
 }
 
 fn is_acronym(word: &str) -> bool {

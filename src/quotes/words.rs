@@ -8,6 +8,15 @@ use rustc_hash::FxHashMap;
 use super::gender::{self, Gender};
 use super::roles::role_nouns;
 
+/// English function words (lower case): capitalised, they open sentences.
+const FUNCTION_WORDS: &str = "the a an he she it they we i you in on at for as but and or if \
+    when after before this that these those there his her their its our my your with from by to \
+    of while since during not no yes so also then meanwhile however although though because \
+    what who why how where which some many most all one two three earlier later last next \
+    according despite under over about among between against into until unless both each \
+    every such here now today yesterday asked speaking even still only just more other \
+    another instead indeed";
+
 /// What a word is, as bit flags.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(super) struct Class(u16);
@@ -25,6 +34,9 @@ impl Class {
     pub(super) const FEMALE: u16 = 16;
     /// A title or role word that says the person is a man.
     pub(super) const MALE: u16 = 32;
+    /// An English function word (`The`, `He`, `After`), which opens sentences and
+    /// never names anyone.
+    pub(super) const FUNCTION: u16 = 64;
 
     /// Whether every flag of `flags` is set.
     pub(super) fn has(self, flags: u16) -> bool {
@@ -61,6 +73,10 @@ pub(super) fn class_of(word: &str) -> Class {
         add(&mut ORG_WORDS.iter().copied(), Class::ORG);
         add(&mut PLACE_WORDS.iter().copied(), Class::PLACE);
         add(&mut TIME_WORDS.iter().copied(), Class::TIME);
+        for word in FUNCTION_WORDS.split_whitespace() {
+            let capitalised: &'static str = Box::leak(capitalise(word).into_boxed_str());
+            *map.entry(capitalised).or_default() |= Class::FUNCTION;
+        }
         // Role nouns and gendered titles, lower case and capitalised (`Spokeswoman`).
         for (word, flag) in role_nouns()
             .map(|w| (w, Class::TITLE))

@@ -36,6 +36,15 @@ pub(crate) fn classify(text: &[u8], at: usize, marks: &[u8]) -> BlockClasses {
     imp::classify(block, marks)
 }
 
+/// The 64 bytes at `at` (which must leave 64 bytes) that may begin a capitalised word:
+/// ASCII capitals and the lead bytes of multi-byte characters (`0xC0` and above), bit
+/// `i` for byte `i`.
+#[inline]
+pub(crate) fn capitals(text: &[u8], at: usize) -> u64 {
+    let block: &[u8; BLOCK] = text[at..at + BLOCK].try_into().expect("a whole block");
+    imp::capitals(block)
+}
+
 /// Most marked bytes [`classify`] takes.
 pub(crate) const MAX_MARKS: usize = 4;
 
@@ -79,6 +88,27 @@ mod imp {
         }
         classes
     }
+
+    #[inline(always)]
+    pub(super) fn capitals(block: &[u8; BLOCK]) -> u64 {
+        let mut mask = 0u64;
+        for lane in 0..BLOCK / 16 {
+            // SAFETY: as in `classify`.
+            let bits = unsafe {
+                let v = _mm_loadu_si128(block.as_ptr().add(16 * lane).cast::<__m128i>());
+                let upper = _mm_and_si128(
+                    _mm_cmpgt_epi8(v, _mm_set1_epi8(b'A' as i8 - 1)),
+                    _mm_cmplt_epi8(v, _mm_set1_epi8(b'Z' as i8 + 1)),
+                );
+                // Lead bytes 0xC0..=0xFF are the signed bytes -64..=-1.
+                let lead = _mm_cmpgt_epi8(v, _mm_set1_epi8(-65));
+                let lead = _mm_and_si128(lead, _mm_cmplt_epi8(v, _mm_set1_epi8(0)));
+                _mm_movemask_epi8(_mm_or_si128(upper, lead))
+            };
+            mask |= u64::from(bits as u16) << (16 * lane);
+        }
+        mask
+    }
 }
 
 #[cfg(not(target_arch = "x86_64"))]
@@ -94,6 +124,32 @@ mod imp {
             classes.marked |= u64::from(marks.contains(&b)) << i;
         }
         classes
+    }
+
+    #[inline(always)]
+    pub(super) fn capitals(block: &[u8; BLOCK]) -> u64 {
+        let mut mask = 0u64;
+        for (i, &b) in block.iter().enumerate() {
+            mask |= u64::from(b.is_ascii_uppercase() || b >= 0xC0) << i;
+        }
+        mask
+    }
+}
+
+#[cfg(test)]
+mod capitals_tests {
+    use super::*;
+
+    #[test]
+    fn capitals_and_lead_bytes() {
+        let text = "said Putin, “É” and ZzAa ...............................................";
+        let bytes = text.as_bytes();
+        let mask = capitals(bytes, 0);
+        let expected: u64 = (0..BLOCK)
+            .filter(|&i| bytes[i].is_ascii_uppercase() || bytes[i] >= 0xC0)
+            .fold(0, |m, i| m | 1 << i);
+        assert_eq!(mask, expected);
+        assert!(mask & 1 << 5 != 0); // P
     }
 }
 
