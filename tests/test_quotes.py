@@ -215,3 +215,41 @@ def test_any_text_gives_valid_spans(text: str) -> None:
             if span is not None:
                 assert text[span.start : span.end] == span.text
     assert extractor.extract_batch([text]) == [quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Prime Minister Anna Lind spoke. "We are ready," she said.', [("Anna Lind", "pronoun")]),
+        (
+            'John Smith, 45, a nurse, left. "It was chaos," Smith, 45, said.',
+            [("John Smith", "named")],
+        ),
+        (
+            "“It is unfair,” says Anna Smith, a professor at Yale University.",
+            [("Anna Smith", "named")],
+        ),
+        (
+            'Mayor Karen Bass told The Associated Press: "We will rebuild."',
+            [("Karen Bass", "named")],
+        ),
+        (
+            'Dmitry Peskov spoke first. Then Sergei Lavrov took the floor. "We will respond," '
+            'Lavrov said. "Firmly," he added.',
+            [("Sergei Lavrov", "named"), ("Sergei Lavrov", "pronoun")],
+        ),
+        (
+            "German Chancellor Angela Merkel met Vladimir Putin. “We agreed on gas,” she said.",
+            [("Angela Merkel", "pronoun")],
+        ),
+        ('"No," Peskov replied when asked whether Putin would attend.', [("Peskov", "named")]),
+        ("“We are reviewing the matter,” a spokesperson for the company said.", [(None, "none")]),
+        ('In a statement, the Kremlin said: "We regret the decision."', [("Kremlin", "named")]),
+        (
+            '"We will win," Smith, who is running for re-election, told reporters.',
+            [("Smith", "named")],
+        ),
+    ],
+)
+def test_common_news_constructions(text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert [(q.speaker, q.how) for q in QuoteExtractor().extract(text)] == expected

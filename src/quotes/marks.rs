@@ -76,8 +76,12 @@ pub fn marks(text: &str, from: usize, to: usize) -> Vec<Mark> {
                 at += BLOCK;
             }
         }
-        let Some(position) = next.or_else(|| bytes[at..to].iter().position(|&b| is_candidate(b)).map(|o| at + o))
-        else {
+        let Some(position) = next.or_else(|| {
+            bytes[at..to]
+                .iter()
+                .position(|&b| is_candidate(b))
+                .map(|o| at + o)
+        }) else {
             break;
         };
         at = position;

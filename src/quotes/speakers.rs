@@ -426,8 +426,22 @@ fn role_nouns<'a>(text: &'a str, words: &'a [Token]) -> impl Iterator<Item = Str
     words
         .iter()
         .filter(|t| t.word)
-        .map(move |t| t.span.as_str(text).to_lowercase())
-        .filter(|w| is_role_noun(w))
+        .map(move |t| t.span.as_str(text))
+        .filter(|w| is_role_noun_any_case(w))
+        .map(str::to_lowercase)
+}
+
+/// Whether `word`, in lower case, is a role noun (no allocation for ASCII words).
+fn is_role_noun_any_case(word: &str) -> bool {
+    if word.len() <= 24 && word.is_ascii() {
+        let mut buffer = [0u8; 24];
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(is_role_noun)
+    } else {
+        is_role_noun(&word.to_lowercase())
+    }
 }
 
 /// The persons and organisations named in `text[from..to]`, with their roles and
@@ -496,6 +510,13 @@ fn names_in(text: &str, from: usize, to: usize, mut each: impl FnMut(&Named<'_>)
                     || (class.gender().is_some() && w.trim_end_matches('.').len() > 1)
             })
             .map_or(0, |p| p + 1);
+        // A function word opening the run is not part of the name (`Then Sergei
+        // Lavrov`); `The` may open an organisation's (`The Plain Dealer`).
+        let cut = if cut == 0 && classes[0].has(Class::FUNCTION) && word(&run[0]) != "The" {
+            1
+        } else {
+            cut
+        };
         let (name, name_classes) = (&run[cut..], &classes[cut..run_len]);
         if name.is_empty() || name_classes.iter().any(|c| c.has(Class::PLACE)) {
             continue;
@@ -563,9 +584,9 @@ fn names_in(text: &str, from: usize, to: usize, mut each: impl FnMut(&Named<'_>)
             let comma = text[span.end..to].find(',').map_or(to, |i| span.end + i + 1);
             let ahead = tokens(text, comma, to, APPOSITIVE_WORDS);
             let to = ahead.iter().position(|t| !t.word).unwrap_or(ahead.len());
-            let opener = ahead.first().map(|t| word(t).to_lowercase());
+            let opener = ahead.first().map(|t| word(t));
             if opener.is_some_and(|o| {
-                is_determiner(&o) || o.ends_with("’s") || o.ends_with("'s") || is_role_noun(&o)
+                is_determiner(o) || o.ends_with("’s") || o.ends_with("'s") || is_role_noun_any_case(o)
             }) {
                 roles.extend(role_nouns(text, &ahead[..to]));
             }
@@ -968,7 +989,13 @@ mod tests {
         let mut found: Vec<Row<'_>> = Vec::new();
         names_in(text, 0, text.len(), |n| {
             if !n.single {
-                found.push((n.span.as_str(text), n.key.to_string(), n.roles.clone(), n.gender, n.org));
+                found.push((
+                    n.span.as_str(text),
+                    n.key.to_string(),
+                    n.roles.clone(),
+                    n.gender,
+                    n.org,
+                ));
             }
         });
         let person = |name, key: &str, roles: &[&str], gender| {
