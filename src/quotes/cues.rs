@@ -930,7 +930,16 @@ pub(super) fn tokens_into(text: &str, from: usize, to: usize, limit: usize, out:
             continue;
         }
         let mut end = i;
-        while let Some((d, len)) = char_at(text, i, to) {
+        let bytes = &text.as_bytes()[..to];
+        loop {
+            // ASCII letters and digits, a byte at a time; anything else below.
+            while i < to && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            end = end.max(i);
+            let Some((d, len)) = char_at(text, i, to) else {
+                break;
+            };
             if is_alnum(d) {
                 i += len;
                 end = i;

@@ -671,6 +671,11 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
 }
 
 fn is_acronym(word: &str) -> bool {
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        return bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2
+            && !bytes.iter().any(u8::is_ascii_lowercase);
+    }
     word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
 }
 
@@ -723,9 +728,9 @@ pub fn attribute(
 #[derive(Default)]
 struct State {
     persons: Vec<Person>,
+    /// Persons by surname, organisations by name and by the first word of their name
+    /// (`brightline`).
     by_key: FxHashMap<String, usize>,
-    /// Organisations by the first word of their name (`brightline`).
-    by_first_word: FxHashMap<String, usize>,
     mentions: Vec<(usize, usize)>,
 }
 
@@ -739,10 +744,7 @@ impl State {
     fn add(&mut self, named: &Named<'_>) {
         if named.single {
             // `Volk said`, `BrightLine said`: a mention of someone named before.
-            let known = self
-                .by_key
-                .get(named.key)
-                .or_else(|| self.by_first_word.get(named.key));
+            let known = self.by_key.get(named.key);
             if let Some(&index) = known {
                 self.mentions.push((named.span.start, index));
             }
@@ -762,9 +764,11 @@ impl State {
             }
         };
         if named.org {
-            if let Some(first) = named.key.split_whitespace().next() {
-                if !self.by_first_word.contains_key(first) {
-                    self.by_first_word.insert(first.to_string(), index);
+            // `BrightLine` alone later names `BrightLine Stores` (unless the word is
+            // someone's surname).
+            if let Some(first) = named.key.split_whitespace().next().filter(|f| *f != named.key) {
+                if !self.by_key.contains_key(first) {
+                    self.by_key.insert(first.to_string(), index);
                 }
             }
         }
