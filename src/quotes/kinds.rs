@@ -95,23 +95,27 @@ const TITLE_SMALL_WORDS: &[&str] = &[
 /// `Paris Is Burning`, `Birch Road,`).
 fn is_title_case(inner: &str) -> bool {
     let body = inner.trim().trim_end_matches(',');
-    if body.ends_with(['.', '!', '?', ':', ';']) {
+    if body.len() > 160 || body.ends_with(['.', '!', '?', ':', ';']) {
         return false;
     }
-    let words: Vec<&str> = body.split_whitespace().collect();
-    (2..=8).contains(&words.len())
-        && words[0].chars().next().is_some_and(char::is_uppercase)
-        && words.iter().all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-                || TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str())
-        })
-        && words
-            .iter()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count()
-            >= 2
+    // One pass, no allocation: a long quote fails at its ninth word or its first
+    // lower-case word that is not a small one.
+    let (mut words, mut capitalised) = (0, 0);
+    for w in body.split_whitespace() {
+        words += 1;
+        let first = w.chars().next().unwrap_or(' ');
+        if first.is_uppercase() {
+            capitalised += 1;
+        } else if words == 1
+            || !(first.is_numeric() || TITLE_SMALL_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s)))
+        {
+            return false;
+        }
+        if words > 8 {
+            return false;
+        }
+    }
+    words >= 2 && capitalised >= 2
 }
 
 /// The kind of `quote`, whose sentence window is `window`.
@@ -204,15 +208,15 @@ fn is_headline(line: &str) -> bool {
     if body.ends_with(['.', '!', '?']) {
         return false;
     }
-    let long: Vec<&str> = body
-        .split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
-        .filter(|w| w.chars().count() >= 4)
-        .collect();
-    let capitalised = long
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    long.len() >= 3 && capitalised * 10 >= long.len() * 8
+    let (mut long, mut capitalised) = (0usize, 0usize);
+    for w in body.split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'') {
+        if w.chars().nth(3).is_none() {
+            continue; // shorter than four characters
+        }
+        long += 1;
+        capitalised += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+    }
+    long >= 3 && capitalised * 10 >= long * 8
 }
 
 #[cfg(test)]
