@@ -33,7 +33,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::cues::{is_determiner, is_pronoun, is_role_word, starts_upper, tokens, tokens_into, Cue, Token};
+use super::cues::{is_determiner, is_pronoun, is_role_word, starts_upper, tokens_into, Cue, Token};
 use super::gender::{self, Gender};
 use super::kinds::QuoteKind;
 use super::roles::{is_org_role, is_role_noun};
@@ -448,6 +448,7 @@ fn is_role_noun_any_case(word: &str) -> bool {
 /// gender, given to `each` in order of their mentions.
 fn names_in(text: &str, from: usize, to: usize, mut each: impl FnMut(&Named<'_>)) {
     let mut chunk: Vec<Token> = Vec::new();
+    let mut context: Vec<Token> = Vec::new();
     let mut classes: Vec<Class> = Vec::new();
     let mut key = String::new();
     let word = |t: &Token| t.span.as_str(text);
@@ -551,7 +552,12 @@ fn names_in(text: &str, from: usize, to: usize, mut each: impl FnMut(&Named<'_>)
             });
             continue;
         }
-        let mut roles: Vec<String> = run[..cut].iter().filter_map(|t| title_role(word(t))).collect();
+        let mut roles: Vec<String> = run[..cut]
+            .iter()
+            .zip(&classes)
+            .filter(|(_, class)| class.has(Class::TITLE))
+            .filter_map(|(t, _)| title_role(word(t)))
+            .collect();
         let mut gender = classes[..cut].iter().find_map(|c| c.gender());
         // The words before the run, read back a bounded stretch: a short one for a role
         // word right before it, a longer one for an appositive before its comma, none
@@ -563,7 +569,11 @@ fn names_in(text: &str, from: usize, to: usize, mut each: impl FnMut(&Named<'_>)
             _ => 0,
         };
         let back_from = ceil_boundary(text, start.saturating_sub(back).max(from));
-        let words_before = tokens(text, back_from, start, usize::MAX);
+        context.clear();
+        if back > 0 {
+            tokens_into(text, back_from, start, usize::MAX, &mut context);
+        }
+        let words_before = &context[..];
         // Role words just before the run (`agency president Denise Carter`) …
         let before = &words_before[words_before.len().saturating_sub(3)..];
         let lower_roles = before
@@ -582,7 +592,9 @@ fn names_in(text: &str, from: usize, to: usize, mut each: impl FnMut(&Named<'_>)
         // … or after it (`Irina Volk, the ministry's spokeswoman,`).
         if comma_after && run_len == classes.len() {
             let comma = text[span.end..to].find(',').map_or(to, |i| span.end + i + 1);
-            let ahead = tokens(text, comma, to, APPOSITIVE_WORDS);
+            let first = context.len();
+            tokens_into(text, comma, to, APPOSITIVE_WORDS, &mut context);
+            let ahead = &context[first..];
             let to = ahead.iter().position(|t| !t.word).unwrap_or(ahead.len());
             let opener = ahead.first().map(|t| word(t));
             if opener.is_some_and(|o| {
