@@ -106,6 +106,10 @@ pub(super) struct Token {
 /// The cue of `quote`, looked for in `window` (a byte span that holds the quote, such
 /// as its sentence): after the quote first, then before it.
 pub fn find_cue(text: &str, quote: &QuotedSpan, window: Span) -> Option<Cue> {
+    // Nothing quoted (`“”`, `"…"`): no one said it.
+    if !quote.inner.as_str(text).chars().any(is_alnum) {
+        return None;
+    }
     let verbs = ReportingVerbs::english();
     let after_start = quote.close.map_or(quote.inner.end, |c| c.end);
     let after_end = floor_boundary(text, window.end.max(after_start).min(after_start + NEAR_BYTES));
@@ -147,7 +151,7 @@ pub fn find_cue(text: &str, quote: &QuotedSpan, window: Span) -> Option<Cue> {
                 && window.end.saturating_sub(after_start) <= 8
                 && text[after_start..window.end.max(after_start)]
                     .chars()
-                    .all(|c| !c.is_alphanumeric());
+                    .all(|c| !is_alnum(c));
             if !ends_sentence {
                 return None;
             }
@@ -900,10 +904,14 @@ fn char_at(text: &str, at: usize, to: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// Whether `c` is a letter or digit: ASCII directly, typographic punctuation (quote
+/// marks, dashes, no-break spaces) without Unicode's table look-up, the rest by it.
 #[inline]
-fn is_alnum(c: char) -> bool {
+pub(super) fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if matches!(c, '\u{a0}'..='\u{bf}' | '\u{2000}'..='\u{206f}') {
+        false
     } else {
         c.is_alphanumeric()
     }

@@ -124,11 +124,7 @@ impl QuoteExtractor {
         let sentences: Vec<Span> = split.sentences.iter().map(|s| s.span).collect();
         let quoted = quoted_spans(text, &split.paragraphs);
         let windows: Vec<Span> = quoted.iter().map(|q| sentence_window(&sentences, q)).collect();
-        let cues: Vec<Option<Cue>> = quoted
-            .iter()
-            .zip(&windows)
-            .map(|(q, w)| find_cue(text, q, *w))
-            .collect();
+        let cues = cues_of(text, &quoted, &windows);
         let kinds: Vec<QuoteKind> = quoted
             .iter()
             .zip(&windows)
@@ -182,6 +178,28 @@ impl QuoteExtractor {
     pub fn extract_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Vec<Quote>> {
         texts.par_iter().map(|text| self.extract(text.as_ref())).collect()
     }
+}
+
+/// The cue of each quote, looked for in its sentence but not before the end of a quote
+/// before it (words inside another quote are no cue): each stretch of text is read for
+/// the cue of at most one quote, so a sentence of a million quote marks stays linear.
+pub(crate) fn cues_of(text: &str, quoted: &[super::QuotedSpan], windows: &[Span]) -> Vec<Option<Cue>> {
+    let mut last_end = 0;
+    quoted
+        .iter()
+        .zip(windows)
+        .map(|(q, w)| {
+            // A quote opened inside an earlier one (nested) keeps its whole sentence.
+            let from = if last_end <= q.open.start {
+                w.start.max(last_end)
+            } else {
+                w.start
+            };
+            let cue = find_cue(text, q, Span::new(from, w.end));
+            last_end = last_end.max(q.close.map_or(q.inner.end, |c| c.end));
+            cue
+        })
+        .collect()
 }
 
 /// Links a speaker span to the gazetteer mention that overlaps it.

@@ -8,6 +8,7 @@
 //! | [`QuoteKind::Partial`] | `denounced these "inhuman murders."` / `described as a “hideous" act` / `said that "this is an attack …"` |
 //! | [`QuoteKind::Title`] | `Also read: "…"` / `the hashtag "Paris Is Burning"` / `shouts of “Allahu akbar!”` / a quote in a headline |
 
+use super::cues::is_alnum;
 use super::{link_labels, QuotedSpan};
 use crate::text::Span;
 
@@ -125,16 +126,22 @@ pub fn quote_kind(text: &str, quote: &QuotedSpan, window: Span) -> QuoteKind {
             return QuoteKind::Title;
         }
     }
-    let before = &text[window.start.min(quote.open.start)..quote.open.start];
-    let title_word = before
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(3)
+    // The words just before the quote: a bounded stretch of its sentence (a sentence of a
+    // megabyte of quote marks costs each quote the same).
+    let mut from = window
+        .start
+        .min(quote.open.start)
+        .max(quote.open.start.saturating_sub(NEAR_BEFORE));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..quote.open.start];
+    let last_words = last_words(before);
+    let title_word = last_words
+        .iter()
         .any(|w| TITLE_WORDS.iter().any(|t| w.eq_ignore_ascii_case(t)));
-    let named_work = before
-        .split(|c: char| !c.is_alphanumeric())
-        .rfind(|w| !w.is_empty())
+    let named_work = last_words
+        .first()
         .is_some_and(|w| WORK_WORDS.iter().any(|t| w.eq_ignore_ascii_case(t)));
     if title_word || named_work || is_title_case(quote.inner.as_str(text)) {
         return QuoteKind::Title;
@@ -142,12 +149,12 @@ pub fn quote_kind(text: &str, quote: &QuotedSpan, window: Span) -> QuoteKind {
     let inner = quote
         .inner
         .as_str(text)
-        .trim_start_matches(|c: char| !c.is_alphanumeric());
+        .trim_start_matches(|c: char| !is_alnum(c));
     let starts_lower = inner.chars().next().is_some_and(char::is_lowercase);
     // `said that "the pain will be real,"`: a whole clause after `that` is a statement.
     let last_word = before
         .trim_end()
-        .rsplit(|c: char| !c.is_alphanumeric())
+        .rsplit(|c: char| !is_alnum(c))
         .next()
         .unwrap_or("");
     if last_word.eq_ignore_ascii_case("that") && is_clause(inner) {
@@ -160,7 +167,7 @@ pub fn quote_kind(text: &str, quote: &QuotedSpan, window: Span) -> QuoteKind {
         None | Some(',' | ':' | '—' | '–') if !starts_lower => QuoteKind::Statement,
         None | Some(',' | ':' | '—' | '–') => QuoteKind::Partial,
         // Inside the reporter's sentence: `these "inhuman murders."`.
-        Some(c) if c.is_alphanumeric() => QuoteKind::Partial,
+        Some(c) if is_alnum(c) => QuoteKind::Partial,
         Some(_) if starts_lower => QuoteKind::Partial,
         Some(_) => QuoteKind::Statement,
     }
@@ -172,6 +179,41 @@ fn is_clause(inner: &str) -> bool {
     let words = inner.split_whitespace().take(6).count();
     words >= 6 && inner.trim_end().ends_with(['.', ',', '!', '?'])
 }
+
+/// The last three words of `before`, last first; at most 64 characters between words
+/// are passed over (a run of quote marks costs each quote the same).
+fn last_words(before: &str) -> Vec<&str> {
+    let mut words = Vec::with_capacity(3);
+    let mut end = None;
+    let mut gap = 0;
+    for (i, c) in before.char_indices().rev() {
+        match (is_alnum(c), end) {
+            (true, None) => end = Some(i + c.len_utf8()),
+            (false, Some(e)) => {
+                words.push(&before[i + c.len_utf8()..e]);
+                end = None;
+                gap = 0;
+                if words.len() == 3 {
+                    return words;
+                }
+            }
+            (false, None) => {
+                gap += 1;
+                if gap > 64 {
+                    return words;
+                }
+            }
+            (true, Some(_)) => {}
+        }
+    }
+    if let Some(e) = end {
+        words.push(&before[..e]);
+    }
+    words
+}
+
+/// Bytes before a quote looked at for the words that tell its kind.
+const NEAR_BEFORE: usize = 160;
 
 /// Longest line looked at for a link label or a headline.
 const SHORT_LINE: usize = 400;
@@ -209,7 +251,7 @@ fn is_headline(line: &str) -> bool {
         return false;
     }
     let (mut long, mut capitalised) = (0usize, 0usize);
-    for w in body.split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'') {
+    for w in body.split(|c: char| !is_alnum(c) && c != '’' && c != '\'') {
         if w.chars().nth(3).is_none() {
             continue; // shorter than four characters
         }

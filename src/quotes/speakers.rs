@@ -596,7 +596,7 @@ fn names_in(text: &str, from: usize, to: usize, mut each: impl FnMut(&Named<'_>)
             tokens_into(text, comma, to, APPOSITIVE_WORDS, &mut context);
             let ahead = &context[first..];
             let to = ahead.iter().position(|t| !t.word).unwrap_or(ahead.len());
-            let opener = ahead.first().map(|t| word(t));
+            let opener = ahead.first().map(word);
             if opener.is_some_and(|o| {
                 is_determiner(o) || o.ends_with("’s") || o.ends_with("'s") || is_role_noun_any_case(o)
             }) {

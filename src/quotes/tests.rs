@@ -135,15 +135,11 @@ struct Analysed {
 }
 
 fn analyse(text: &str, sentences: &[Span], paragraphs: &[Span]) -> Analysed {
-    use super::cues::{find_cue, sentence_window};
+    use super::cues::sentence_window;
     use super::kinds::quote_kind;
     let quotes = quoted_spans(text, paragraphs);
     let windows: Vec<Span> = quotes.iter().map(|q| sentence_window(sentences, q)).collect();
-    let cues: Vec<_> = quotes
-        .iter()
-        .zip(&windows)
-        .map(|(q, w)| find_cue(text, q, *w))
-        .collect();
+    let cues = super::extractor::cues_of(text, &quotes, &windows);
     let kinds: Vec<_> = quotes
         .iter()
         .zip(&windows)
