@@ -137,7 +137,9 @@ impl Lexicon {
 
     /// True when `line` opens with a link label and a colon (`Also read: ...`).
     pub(crate) fn starts_with_link_label(&self, line: &str) -> bool {
-        let Some(colon) = line.find(':') else {
+        // A label is short: its colon is among the first few bytes (and only those are
+        // read, whatever the caller passes).
+        let Some(colon) = line.bytes().take(48).position(|b| b == b':') else {
             return false;
         };
         let head = line[..colon].trim();
