@@ -504,6 +504,36 @@ def cached_corpus_path(
     return path
 
 
+def real_news_path(
+    size_mb: float = 20.0,
+    shared_dir: Path | None = DEFAULT_SHARED_DIR,
+    sample_dir: Path | None = DEFAULT_SAMPLE_DIR,
+    data_dir: Path = DATA_DIR,
+) -> Path:
+    """The real news articles (each source file one article, as written) repeated in
+    order up to ``size_mb``, in the cache-file format of :func:`cached_corpus_path`: the
+    realistic counterpart of the generated corpus, whose made-up sentences are denser in
+    names, numbers and quotes than news."""
+    files = source_files(shared_dir, sample_dir)
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    if not texts:
+        raise SystemExit("no news files to repeat (the shared corpus and the sample are absent)")
+    key = cache_key(size_mb, 0, files)
+    path = Path(data_dir) / f"news_{size_mb:g}mb_{key}.txt"
+    if not path.exists():
+        articles: list[str] = []
+        total = 0
+        while total < size_mb * MB:
+            for text in texts:
+                articles.append(text)
+                total += len(text.encode("utf-8"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(RECORD_SEP.join(articles), encoding="utf-8")
+        tmp.replace(path)
+    return path
+
+
 def read_articles(path: Path) -> list[str]:
     return Path(path).read_text(encoding="utf-8").split(RECORD_SEP)
 

@@ -23,6 +23,7 @@ __all__ = [
     "Span",
     "Splitter",
     "__version__",
+    "_substrings",
 ]
 __version__: str
 
@@ -353,6 +354,14 @@ class EntityMatcher:
     def count(self, texts: object, *, keys: Iterable[object] | None = None) -> pd.DataFrame:
         """Mentions per entity per document."""
     def __reduce__(self) -> tuple[object, ...]: ...
+
+def _substrings(
+    texts: list[str],
+    documents: npt.NDArray[np.int64],
+    starts: npt.NDArray[np.int64],
+    ends: npt.NDArray[np.int64],
+) -> list[str | None]:
+    """``[texts[d][s:e] ...]`` per row (None where ``s`` < 0), sliced by CPython."""
 
 @final
 class Quote:

@@ -8,7 +8,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from presswork._core import PressworkError, PressworkTypeError, PressworkValueError
+from presswork._core import (
+    PressworkError,
+    PressworkTypeError,
+    PressworkValueError,
+    _substrings,
+)
 
 if TYPE_CHECKING:
     from presswork._core import EntityMatcher, Gazetteer, QuoteExtractor, Splitter
@@ -80,7 +85,7 @@ def sentences_frame(
         raise _name_bad_document(error, index, values) from error
     documents = columns["document"]
     starts, ends = columns["start"], columns["end"]
-    text = [values[d][s:e] for d, s, e in zip(documents.tolist(), starts.tolist(), ends.tolist())]
+    text = _substrings(values, documents, starts, ends)
     return pd.DataFrame(
         {
             "key": index.take(documents),
@@ -140,7 +145,7 @@ def mentions_frame(
     except PressworkTypeError as error:
         raise _name_bad_document(error, index, values) from error
     documents, starts, ends = columns["document"], columns["start"], columns["end"]
-    text = [values[d][s:e] for d, s, e in zip(documents.tolist(), starts.tolist(), ends.tolist())]
+    text = _substrings(values, documents, starts, ends)
 
     patterns, pattern_rows = np.unique(columns["pattern"], return_inverse=True)
     aliases, candidates = matcher._pattern_table(patterns.tolist())
@@ -285,12 +290,9 @@ QUOTE_COLUMNS = [
 def _slices(
     values: list[Any], documents: np.ndarray, starts: np.ndarray, ends: np.ndarray
 ) -> np.ndarray:
-    """``values[d][s:e]`` per row as an object array; None where ``s`` is -1."""
-    out = [
-        None if s < 0 else values[d][s:e]
-        for d, s, e in zip(documents.tolist(), starts.tolist(), ends.tolist())
-    ]
-    return _object_array(out)
+    """``values[d][s:e]`` per row as an object array; None where ``s`` is -1 (sliced by
+    CPython in one call: a Python loop would cost more than the extraction)."""
+    return _object_array(_substrings(values, documents, starts, ends))
 
 
 def _nullable(column: np.ndarray) -> pd.api.extensions.ExtensionArray:

@@ -10,6 +10,7 @@ mod matcher;
 mod quotes;
 mod spans;
 mod splitter;
+mod substrings;
 mod texts;
 
 use pyo3::prelude::*;
@@ -29,5 +30,6 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<matcher::PyMention>()?;
     m.add_class::<quotes::PyQuoteExtractor>()?;
     m.add_class::<quotes::PyQuote>()?;
+    m.add_function(wrap_pyfunction!(substrings::substrings, m)?)?;
     Ok(())
 }

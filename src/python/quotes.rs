@@ -4,6 +4,7 @@ use pyo3::prelude::*;
 use pyo3::pyclass::CompareOp;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use pyo3::IntoPyObjectExt;
+use rayon::prelude::*;
 
 use super::columns::Columns;
 use super::errors::{type_error, value_error};
@@ -11,7 +12,8 @@ use super::gazetteer::PyEntity;
 use super::matcher::PyEntityMatcher;
 use super::spans::{compare, PySpan};
 use super::splitter::PySplitter;
-use super::texts::{borrow_all, collect_texts, utf8_all, with_text, Origin};
+use super::substrings::substring;
+use super::texts::{borrow_all, collect_texts, with_text, Origin};
 use crate::quotes::{CuePattern, Quote, QuoteExtractor, QuoteKind, Resolution};
 use crate::split::Split;
 use crate::text::{code_point_offsets, Span};
@@ -144,23 +146,24 @@ pub(crate) struct PyQuote {
 impl PyQuote {
     /// The object of one core quote, with its code-point offsets.
     fn from_core(
-        py: Python<'_>,
-        text: &str,
+        text: &Bound<'_, PyString>,
         quote: &Quote,
         at: &QuoteOffsets,
         entity: Option<Py<PyEntity>>,
     ) -> PyResult<PyQuote> {
+        let py = text.py();
         let span = |span: Option<Span>, pair: usize| -> PyResult<Option<Py<PySpan>>> {
-            span.map(|s| {
+            span.map(|_| {
                 let (start, end) = (at[2 + 2 * pair] as usize, at[3 + 2 * pair] as usize);
-                Py::new(py, PySpan::from_slice(py, start, end, s.as_str(text)))
+                let slice = substring(text, start, end)?.unbind();
+                Py::new(py, PySpan::from_py(start, end, slice))
             })
             .transpose()
         };
         Ok(PyQuote {
             start: at[0] as usize,
             end: at[1] as usize,
-            text: PyString::new(py, quote.content.as_str(text)).unbind(),
+            text: substring(text, at[0] as usize, at[1] as usize)?.unbind(),
             kind: quote.kind,
             paragraph: quote.paragraph,
             sentence: quote.sentence,
@@ -352,24 +355,38 @@ pub(crate) struct PyQuoteExtractor {
 
 impl PyQuoteExtractor {
     /// The `Quote` objects of one document.
-    fn quote_list<'py>(&self, py: Python<'py>, text: &str, quotes: &[Quote]) -> PyResult<Bound<'py, PyList>> {
-        let offsets = quote_offsets(text, quotes);
+    /// The `Quote` objects of one document, sliced from its `str` by their code-point
+    /// offsets.
+    fn quote_list<'py>(
+        &self,
+        text: &Bound<'py, PyString>,
+        quotes: &[Quote],
+        offsets: &[QuoteOffsets],
+    ) -> PyResult<Bound<'py, PyList>> {
+        let py = text.py();
         let gazetteer = self
             .matcher
             .as_ref()
             .map(|m| m.get().gazetteer_object().bind(py).get());
         let objects = quotes
             .iter()
-            .zip(&offsets)
+            .zip(offsets)
             .map(|(quote, at)| {
                 let entity = match (quote.entity, gazetteer) {
                     (Some(index), Some(g)) => Some(g.entity_object(py, index)?.clone().unbind()),
                     _ => None,
                 };
-                PyQuote::from_core(py, text, quote, at, entity)
+                PyQuote::from_core(text, quote, at, entity)
             })
             .collect::<PyResult<Vec<_>>>()?;
         PyList::new(py, objects)
+    }
+
+    /// The quotes of one UTF-8 text and their code-point offsets.
+    fn find(&self, text: &str) -> (Vec<Quote>, Vec<QuoteOffsets>) {
+        let quotes = self.inner.extract(text);
+        let offsets = quote_offsets(text, &quotes);
+        (quotes, offsets)
     }
 }
 
@@ -450,27 +467,37 @@ impl PyQuoteExtractor {
     /// and more.
     fn extract<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         let py = text.py();
-        with_text(text, Origin::Argument, |utf8| {
-            let quotes = if utf8.len() >= DETACH_BYTES {
-                py.detach(|| self.inner.extract(utf8))
+        let (quotes, offsets) = with_text(text, Origin::Argument, |utf8| {
+            Ok(if utf8.len() >= DETACH_BYTES {
+                py.detach(|| self.find(utf8))
             } else {
-                self.inner.extract(utf8)
-            };
-            self.quote_list(py, utf8, &quotes)
-        })
+                self.find(utf8)
+            })
+        })?;
+        self.quote_list(text.cast::<PyString>()?, &quotes, &offsets)
     }
 
-    /// The quotes of many documents, found in parallel with the GIL released.
+    /// The quotes of many documents, found in parallel with the GIL released (each
+    /// thread turns a document into UTF-8 in a buffer it reuses; the `Quote` objects are
+    /// then sliced from the `str` objects themselves).
     fn extract_batch<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         let py = texts.py();
         let objects = collect_texts(texts)?;
-        let utf8 = utf8_all(py, &borrow_all(&objects)?)?;
-        let strs: Vec<&str> = utf8.iter().map(|text| &**text).collect();
-        let found = py.detach(|| self.inner.extract_batch(&strs));
-        let lists = strs
+        let borrowed = borrow_all(&objects)?;
+        let found: Vec<_> = py.detach(|| {
+            borrowed
+                .par_iter()
+                .map(|text| text.with_utf8(|utf8| self.find(utf8)))
+                .collect()
+        });
+        let lists = objects
             .iter()
-            .zip(&found)
-            .map(|(text, quotes)| self.quote_list(py, text, quotes))
+            .zip(found)
+            .enumerate()
+            .map(|(n, (object, found))| {
+                let (quotes, offsets) = found.map_err(|e| e.into_err(py, Origin::Item(n)))?;
+                self.quote_list(object.cast::<PyString>()?, &quotes, &offsets)
+            })
             .collect::<PyResult<Vec<_>>>()?;
         PyList::new(py, lists)
     }

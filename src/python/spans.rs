@@ -26,6 +26,11 @@ impl PySpan {
         }
     }
 
+    /// A span whose text is already a Python string.
+    pub(crate) fn from_py(start: usize, end: usize, text: Py<PyString>) -> PySpan {
+        PySpan { start, end, text }
+    }
+
     /// The span's text.
     pub(crate) fn text(&self) -> &Py<PyString> {
         &self.text
