@@ -51,6 +51,10 @@ from typing import Any, Callable
 import corpus as corpus_mod
 import gazetteers as gaz_mod
 import harness
+from harness import fmt as _fmt
+from harness import ok as _ok
+from harness import ratio as _ratio
+from harness import ratio_value as _ratio_value
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -455,31 +459,6 @@ def peer_available(name: str) -> str | None:
 
 
 # --------------------------------------------------------------------------- report
-
-
-def _fmt(x: float | None, digits: int = 2) -> str:
-    if x is None:
-        return "—"
-    if abs(x) >= 100:
-        return f"{x:,.0f}"
-    return f"{x:.{digits}f}"
-
-
-def _ok(r: dict | None) -> bool:
-    return bool(r) and r.get("status") == "ok" and bool(r.get("mb_per_s"))
-
-
-def _ratio_value(a: dict | None, b: dict | None) -> float | None:
-    if not _ok(a) or not _ok(b):
-        return None
-    return a["mb_per_s"] / b["mb_per_s"]  # type: ignore[index]
-
-
-def _ratio(a: dict | None, b: dict | None) -> str:
-    r = _ratio_value(a, b)
-    if r is None:
-        return "—"
-    return f"{r:,.1f}×" if r >= 10 else f"{r:.2f}×"
 
 
 def _call_label(entry: dict) -> str:

@@ -50,6 +50,10 @@ from typing import Any, Callable
 import corpus as corpus_mod
 import harness
 import quote_eval
+from harness import fmt as _fmt
+from harness import ok as _ok
+from harness import ratio as _ratio
+from harness import ratio_value as _ratio_value
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -530,31 +534,6 @@ def machine() -> dict[str, Any]:
 # --------------------------------------------------------------------------- report
 
 
-def _fmt(x: float | None, digits: int = 2) -> str:
-    if x is None:
-        return "—"
-    if abs(x) >= 100:
-        return f"{x:,.0f}"
-    return f"{x:.{digits}f}"
-
-
-def _ok(r: dict | None) -> bool:
-    return bool(r) and r.get("status") == "ok" and bool(r.get("mb_per_s"))
-
-
-def _ratio_value(a: dict | None, b: dict | None) -> float | None:
-    if not _ok(a) or not _ok(b):
-        return None
-    return a["mb_per_s"] / b["mb_per_s"]  # type: ignore[index]
-
-
-def _ratio(a: dict | None, b: dict | None) -> str:
-    r = _ratio_value(a, b)
-    if r is None:
-        return "—"
-    return f"{r:,.0f}×" if r >= 10 else f"{r:.2f}×"
-
-
 def _label(row: dict) -> str:
     if row["system"] == "core":
         return "`QuoteExtractor::default().extract` per article, one thread"
@@ -644,7 +623,10 @@ def _accuracy_section(acc: dict[str, dict]) -> list[str]:
         "documents given up on",
         lambda r: f"{r.get('gave_up', 0)} of {r['documents']}" if "gave_up" in r else "0 (never)",
     )
-    row("MB/s on this set (one pass, incl. first calls)", lambda r: _fmt(r["mb"] / r["seconds"]))
+    row(
+        "MB/s on this set (one pass, incl. first calls)",
+        lambda r: _fmt(r["mb"] / r["seconds"]),
+    )
     out.append("")
     out.append(
         "Attributed predictions are those with a speaker (presswork: the entity's name when "
@@ -750,7 +732,7 @@ def report(meta: dict, speed: list[dict], giveups: dict | None, acc: dict, linea
                 f"| {system} | {label} | {harness.cell(res.get('status', '?'))} |" + " |" * 6
             )
             continue
-        ratio = "" if r["system"] == "textacy" else _ratio(res, tx)
+        ratio = "" if r["system"] == "textacy" else _ratio(res, tx, 0)
         out.append(
             f"| {system} | {label} | {_fmt(res['mb'])} | {_fmt(res['seconds'], 3)} "
             f"| {_fmt(res['mb_per_s'], 3 if res['mb_per_s'] < 1 else 2)} | {res['quotes']:,} "
@@ -800,7 +782,7 @@ def report(meta: dict, speed: list[dict], giveups: dict | None, acc: dict, linea
     for text, a in targets:
         v = _ratio_value(a, tx)
         met = "—" if v is None else ("yes" if v >= TARGET_RATIO else "**no**")
-        out.append(f"| {text} | {_ratio(a, tx)} | {met} |")
+        out.append(f"| {text} | {_ratio(a, tx, 0)} | {met} |")
     if core is not None:
         v = core.get("mb_per_s") if core.get("status") == "ok" else None
         met = "—" if v is None else ("yes" if v >= TARGET_CORE_MB_S else "**no**")
@@ -860,13 +842,7 @@ def report(meta: dict, speed: list[dict], giveups: dict | None, acc: dict, linea
             out.append(f"- `{kind}`: {what}")
         out.append("")
 
-    out.append("## Systems\n")
-    for name, s in meta["systems"].items():
-        out.append(f"- **{name}** {s.get('version', '?')}: {s.get('note', '')}")
-    out.append("")
-    out.append("## Notes\n")
-    for n in meta["notes"]:
-        out.append(f"- {n}")
+    out.extend(harness.systems_and_notes(meta))
     return "\n".join(out) + "\n"
 
 

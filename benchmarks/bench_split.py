@@ -39,6 +39,8 @@ from typing import Any, Callable
 
 import corpus as corpus_mod
 import harness
+from harness import fmt as _fmt
+from harness import ratio as _ratio
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -282,23 +284,6 @@ def presswork_env() -> tuple[dict[str, str] | None, str]:
     return None, why
 
 
-def _fmt(x: float | None, digits: int = 2) -> str:
-    if x is None:
-        return "—"
-    if x >= 100:
-        return f"{x:,.0f}"
-    return f"{x:.{digits}f}"
-
-
-def _ratio(a: dict | None, b: dict) -> str:
-    if not a or a.get("status") != "ok" or b.get("status") != "ok":
-        return "—"
-    if not a.get("mb_per_s") or not b.get("mb_per_s"):
-        return "—"
-    r = a["mb_per_s"] / b["mb_per_s"]
-    return f"{r:,.1f}×" if r >= 10 else f"{r:.2f}×"
-
-
 def _row(label: str, call: str, r: dict, *ratios: str) -> str:
     if r.get("status") != "ok":
         cells = [label, call, harness.cell(r.get("status", "?")), "", "", "", "", ""]
@@ -416,13 +401,7 @@ def report(meta: dict, results: list[dict], linear: list[dict]) -> str:
             "timer is too coarse to tell."
         )
         out.append("")
-    out.append("## Systems\n")
-    for name, s in meta["systems"].items():
-        out.append(f"- **{name}** {s.get('version', '?')}: {s.get('note', '')}")
-    out.append("")
-    out.append("## Notes\n")
-    for n in meta["notes"]:
-        out.append(f"- {n}")
+    out.extend(harness.systems_and_notes(meta))
     return "\n".join(out) + "\n"
 
 

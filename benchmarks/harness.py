@@ -231,3 +231,46 @@ def parse_subset(s: str, defaults: dict[str, float]) -> dict[str, float]:
         name, _, mb = part.partition("=")
         out[name.strip()] = float(mb)
     return out
+
+
+# --------------------------------------------------------------------------- report helpers
+
+
+def fmt(x: float | None, digits: int = 2) -> str:
+    """A figure for a table: thousands separated from 100 up, ``digits`` decimals below."""
+    if x is None:
+        return "—"
+    if abs(x) >= 100:
+        return f"{x:,.0f}"
+    return f"{x:.{digits}f}"
+
+
+def ok(r: dict | None) -> bool:
+    """Whether a run finished and measured a speed."""
+    return bool(r) and r.get("status") == "ok" and bool(r.get("mb_per_s"))
+
+
+def ratio_value(a: dict | None, b: dict | None) -> float | None:
+    """Speed of run ``a`` over run ``b``, or None if either did not finish."""
+    if not ok(a) or not ok(b):
+        return None
+    return a["mb_per_s"] / b["mb_per_s"]  # type: ignore[index]
+
+
+def ratio(a: dict | None, b: dict | None, big_digits: int = 1) -> str:
+    """:func:`ratio_value` as a table cell: ``12.3×`` (``big_digits`` decimals from 10×)."""
+    r = ratio_value(a, b)
+    if r is None:
+        return "—"
+    return f"{r:,.{big_digits}f}×" if r >= 10 else f"{r:.2f}×"
+
+
+def systems_and_notes(meta: dict[str, Any]) -> list[str]:
+    """The report's closing sections: the systems measured and the notes."""
+    out = ["## Systems\n"]
+    for name, s in meta["systems"].items():
+        out.append(f"- **{name}** {s.get('version', '?')}: {s.get('note', '')}")
+    out.append("")
+    out.append("## Notes\n")
+    out.extend(f"- {n}" for n in meta["notes"])
+    return out
