@@ -36,6 +36,7 @@ CuePattern: TypeAlias = Literal[
     "according-to",
     "colon",
     "reported",
+    "setup",
 ]
 Resolution: TypeAlias = Literal["named", "pronoun", "role", "continuation", "none"]
 

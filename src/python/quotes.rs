@@ -29,13 +29,14 @@ const BYTES_PER_RESERVED_QUOTE: usize = 256;
 const KINDS: [QuoteKind; 3] = [QuoteKind::Statement, QuoteKind::Partial, QuoteKind::Title];
 
 /// The cue patterns, in the order of their codes in `quote_columns`.
-const CUES: [CuePattern; 6] = [
+const CUES: [CuePattern; 7] = [
     CuePattern::SpeakerVerbAfter,
     CuePattern::VerbSpeakerAfter,
     CuePattern::SpeakerVerbBefore,
     CuePattern::AccordingTo,
     CuePattern::Colon,
     CuePattern::Reported,
+    CuePattern::Setup,
 ];
 
 /// The resolutions, in the order of their codes in `quote_columns`.

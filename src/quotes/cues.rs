@@ -47,6 +47,10 @@ pub enum CuePattern {
     /// Before the quote in reported speech, the verb some words back: `Sobyanin, the
     /// mayor of Moscow, said the killings were "another reason …"`.
     Reported,
+    /// The sentence before a quote that opens its own: its subject (`Ilić, meanwhile,
+    /// dismissed talk of a title race. "There are 14 games left."`), or its cue when it
+    /// ends with a colon (`He wrote:` closing the paragraph before).
+    Setup,
 }
 
 impl CuePattern {
@@ -61,6 +65,7 @@ impl CuePattern {
             CuePattern::AccordingTo => "according-to",
             CuePattern::Colon => "colon",
             CuePattern::Reported => "reported",
+            CuePattern::Setup => "setup",
         }
     }
 }
@@ -207,6 +212,35 @@ fn cue_next_sentence(text: &str, verbs: &ReportingVerbs, tokens: &[Token]) -> Op
     fits.then_some(cue)
 }
 
+/// The cue a quote with none of its own takes from the sentence before it (`previous`,
+/// a byte span): a cue ending that sentence with a colon (`Justice Robert Haines … He
+/// wrote:`), or its subject, when that is a name, a pronoun or a role and the sentence
+/// holds no quote of its own. Whether the subject is someone is for the speaker layer
+/// to say ([`CuePattern::Setup`] speakers are never taken as written).
+pub fn setup_cue(text: &str, quote: &QuotedSpan, previous: Span) -> Option<Cue> {
+    let sentence = previous.as_str(text);
+    if sentence.contains(['"', '“', '”', '«', '»', '„']) {
+        return None;
+    }
+    let verbs = ReportingVerbs::english();
+    if sentence.trim_end().ends_with(':') {
+        let from = ceil_boundary(text, previous.start.max(previous.end.saturating_sub(NEAR_BEFORE)));
+        let cue = cue_before(text, verbs, &tokens(text, from, previous.end, usize::MAX))?;
+        return Some(Cue {
+            pattern: CuePattern::Setup,
+            ..cue
+        });
+    }
+    let end = floor_boundary(text, previous.end.min(previous.start + NEAR_BEFORE));
+    let opening = tokens(text, previous.start, end.min(quote.open.start), usize::MAX);
+    let speaker = sentence_subject(text, &opening)?;
+    Some(Cue {
+        pattern: CuePattern::Setup,
+        speaker,
+        verb: None,
+    })
+}
+
 /// The window a quote's cue is looked for in: from the start of the sentence its
 /// opening mark is in to the end of the sentence its text ends in. `sentences` are
 /// byte spans in document order (as [`crate::split::Splitter`] gives them).
@@ -284,6 +318,27 @@ fn cue_before(text: &str, verbs: &ReportingVerbs, tokens: &[Token]) -> Option<Cu
     }
     let connector = end < tokens.len();
     let tokens = &tokens[..end];
+    // `In Tuilagi’s words: "…"`, `In the minister's words, "…"`.
+    if let [.., in_, name, words] = tokens {
+        let possessive = name.span.as_str(text);
+        if connector
+            && in_.span.as_str(text).eq_ignore_ascii_case("in")
+            && words.span.as_str(text) == "words"
+            && (possessive.ends_with("’s") || possessive.ends_with("'s"))
+        {
+            let cut = possessive.len()
+                - if possessive.ends_with("’s") {
+                    "’s".len()
+                } else {
+                    2
+                };
+            return Some(Cue {
+                pattern: CuePattern::AccordingTo,
+                speaker: Span::new(name.span.start, name.span.start + cut),
+                verb: None,
+            });
+        }
+    }
     let last = *tokens.last()?;
     if !last.word {
         return None;
@@ -368,7 +423,7 @@ fn cue_reported(
     opening: impl Fn() -> Vec<Token>,
 ) -> Option<Cue> {
     let mut weak = None;
-    for (i, token) in tokens.iter().enumerate().rev().take(2 * REACH) {
+    for (i, token) in tokens.iter().enumerate().rev().take(3 * REACH) {
         if !token.word {
             if is_stop(text, token) {
                 return None;
@@ -379,9 +434,11 @@ fn cue_reported(
             continue;
         }
         let before = without_auxiliaries(text, &tokens[..i]);
-        // `…, calling the threat "…"`: a participle's subject is the sentence's.
+        // `…, calling the threat "…"`: a participle's subject is the sentence's, and so
+        // is an infinitive's (`He declined to comment except to say that she was "…"`).
         let word = token.span.as_str(text);
-        if word.ends_with("ing") && before.last().is_some_and(|t| is_comma(text, t)) {
+        let infinitive = before.last().is_some_and(|t| t.span.as_str(text) == "to");
+        if infinitive || (word.ends_with("ing") && before.last().is_some_and(|t| is_comma(text, t))) {
             let speaker = sentence_subject(text, &opening())?;
             return Some(Cue {
                 pattern: CuePattern::Reported,
@@ -608,7 +665,20 @@ fn sentence_subject(text: &str, tokens: &[Token]) -> Option<Span> {
         .iter()
         .take(10)
         .position(|t| matches!(t.span.as_str(text), "—" | "–" | "-"));
-    let rest = &tokens[dash.map_or(0, |d| d + 1)..];
+    let mut rest = &tokens[dash.map_or(0, |d| d + 1)..];
+    // An opening clause before the subject (`Asked which opponent she would prefer,
+    // she laughed`, `Before the sentence was announced, Mr. Kessler stood`): the subject
+    // follows its comma.
+    let opener = rest.first().map(|t| t.span.as_str(text)).unwrap_or_default();
+    if is_clause_opener(opener) {
+        if let Some(comma) = rest
+            .iter()
+            .take(3 * MAX_SPEAKER_WORDS)
+            .position(|t| is_comma(text, t))
+        {
+            rest = &rest[comma + 1..];
+        }
+    }
     let first = rest.first()?;
     if first.word && is_pronoun(first.span.as_str(text)) {
         return Some(first.span);
@@ -623,6 +693,43 @@ fn sentence_subject(text: &str, tokens: &[Token]) -> Option<Span> {
         .count()
         .min(MAX_SPEAKER_WORDS);
     speaker_phrase(text, &rest[..run])
+}
+
+/// Whether a sentence's first word opens a clause before its subject: a preposition,
+/// a conjunction or an adverb (`After`, `When`, `Meanwhile`), or a participle
+/// (`Asked`, `Speaking`).
+fn is_clause_opener(word: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "after",
+        "before",
+        "when",
+        "while",
+        "as",
+        "although",
+        "though",
+        "if",
+        "since",
+        "because",
+        "despite",
+        "in",
+        "on",
+        "at",
+        "during",
+        "meanwhile",
+        "however",
+        "later",
+        "earlier",
+        "still",
+        "instead",
+        "for",
+        "with",
+        "without",
+        "unlike",
+        "like",
+        "by",
+    ];
+    (word.len() > 4 && starts_upper(word) && (word.ends_with("ed") || word.ends_with("ing")))
+        || OPENERS.iter().any(|o| word.eq_ignore_ascii_case(o))
 }
 
 /// The speaker after a verb (`said Moscow Carnegie Center’s Alexei Malashenko`): the
@@ -824,7 +931,7 @@ fn is_verb_like(word: &str) -> bool {
 }
 
 pub(super) fn is_pronoun(word: &str) -> bool {
-    ["he", "she", "they", "i", "we", "it"]
+    ["he", "she", "they", "i", "we", "it", "him", "them"]
         .iter()
         .any(|p| word.eq_ignore_ascii_case(p))
 }

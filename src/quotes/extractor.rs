@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::cues::{find_cue, sentence_window, Cue, CuePattern};
+use super::cues::{find_cue, sentence_window, setup_cue, Cue, CuePattern};
 use super::kinds::{quote_kind, QuoteKind};
 use super::quoted_spans;
 use super::speakers::{attribute, Resolution};
@@ -124,7 +124,7 @@ impl QuoteExtractor {
         let sentences: Vec<Span> = split.sentences.iter().map(|s| s.span).collect();
         let quoted = quoted_spans(text, &split.paragraphs);
         let windows: Vec<Span> = quoted.iter().map(|q| sentence_window(&sentences, q)).collect();
-        let cues = cues_of(text, &quoted, &windows);
+        let cues = cues_of(text, &quoted, &windows, &sentences);
         let kinds: Vec<QuoteKind> = quoted
             .iter()
             .zip(&windows)
@@ -183,7 +183,12 @@ impl QuoteExtractor {
 /// The cue of each quote, looked for in its sentence but not before the end of a quote
 /// before it (words inside another quote are no cue): each stretch of text is read for
 /// the cue of at most one quote, so a sentence of a million quote marks stays linear.
-pub(crate) fn cues_of(text: &str, quoted: &[super::QuotedSpan], windows: &[Span]) -> Vec<Option<Cue>> {
+pub(crate) fn cues_of(
+    text: &str,
+    quoted: &[super::QuotedSpan],
+    windows: &[Span],
+    sentences: &[Span],
+) -> Vec<Option<Cue>> {
     let mut last_end = 0;
     quoted
         .iter()
@@ -195,7 +200,16 @@ pub(crate) fn cues_of(text: &str, quoted: &[super::QuotedSpan], windows: &[Span]
             } else {
                 w.start
             };
-            let cue = find_cue(text, q, Span::new(from, w.end));
+            let cue = find_cue(text, q, Span::new(from, w.end)).or_else(|| {
+                // A quote that opens its sentence may be introduced by the sentence
+                // before it (not one read for another quote's cue).
+                let opens = text[w.start..q.open.start].trim().is_empty();
+                let before = sentences.partition_point(|s| s.end <= q.open.start);
+                let previous = before.checked_sub(1).map(|i| sentences[i]);
+                previous
+                    .filter(|p| opens && p.start >= last_end)
+                    .and_then(|p| setup_cue(text, q, p))
+            });
             last_end = last_end.max(q.close.map_or(q.inner.end, |c| c.end));
             cue
         })

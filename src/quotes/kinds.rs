@@ -157,7 +157,7 @@ pub fn quote_kind(text: &str, quote: &QuotedSpan, window: Span) -> QuoteKind {
         .rsplit(|c: char| !is_alnum(c))
         .next()
         .unwrap_or("");
-    if last_word.eq_ignore_ascii_case("that") && is_clause(inner) {
+    if last_word.eq_ignore_ascii_case("that") && inner.split_whitespace().nth(3).is_some() {
         return QuoteKind::Statement;
     }
     match before.trim_end().chars().last() {
@@ -281,7 +281,7 @@ mod tests {
             ("Obama said, “It is an attack on all of us.”", Statement),
             ("He denounced these \"inhuman murders.\"", Partial),
             ("She described it as a “hideous\" act.", Partial),
-            ("Obama said that \"this is an attack.\"", Partial),
+            ("Obama said that \"this is an attack.\"", Statement),
             ("He said, \"very soon\" and left.", Partial),
             ("Also read: \"Moscow supports victims of terror attacks\"", Title),
             (

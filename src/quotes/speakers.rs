@@ -33,7 +33,9 @@
 
 use rustc_hash::FxHashMap;
 
-use super::cues::{is_determiner, is_pronoun, is_role_word, starts_upper, tokens_into, Cue, Token};
+use super::cues::{
+    is_determiner, is_pronoun, is_role_word, starts_upper, tokens_into, Cue, CuePattern, Token,
+};
 use super::gender::{self, Gender};
 use super::kinds::QuoteKind;
 use super::roles::{is_org_role, is_role_noun};
@@ -114,6 +116,82 @@ pub(super) const TITLES: &[&str] = &[
     "Deputy",
     "Head",
     "Leader",
+    "Republican",
+    "Democrat",
+    "Democratic",
+    "Conservative",
+    "Labour",
+    "Liberal",
+    "Socialist",
+    "Independent",
+    // Nationalities written before a name (`Czech Tereza Novak`).
+    "American",
+    "British",
+    "English",
+    "Scottish",
+    "Irish",
+    "Welsh",
+    "French",
+    "German",
+    "Italian",
+    "Spanish",
+    "Portuguese",
+    "Dutch",
+    "Belgian",
+    "Swiss",
+    "Austrian",
+    "Swedish",
+    "Norwegian",
+    "Danish",
+    "Finnish",
+    "Polish",
+    "Czech",
+    "Slovak",
+    "Hungarian",
+    "Romanian",
+    "Bulgarian",
+    "Greek",
+    "Turkish",
+    "Russian",
+    "Ukrainian",
+    "Belarusian",
+    "Serbian",
+    "Croatian",
+    "Bosnian",
+    "Georgian",
+    "Armenian",
+    "Israeli",
+    "Palestinian",
+    "Lebanese",
+    "Syrian",
+    "Iraqi",
+    "Iranian",
+    "Saudi",
+    "Egyptian",
+    "Chinese",
+    "Japanese",
+    "Korean",
+    "Indian",
+    "Pakistani",
+    "Afghan",
+    "Australian",
+    "Canadian",
+    "Mexican",
+    "Brazilian",
+    "Argentine",
+    "Chilean",
+    "Colombian",
+    "Venezuelan",
+    "Cuban",
+    "Nigerian",
+    "Kenyan",
+    "Ethiopian",
+    "Lithuanian",
+    "Latvian",
+    "Estonian",
+    "Slovenian",
+    "Samoan",
+    "Icelandic",
 ];
 
 /// Words that make a run of capitals an organisation (or an event), not a person.
@@ -207,6 +285,41 @@ pub(super) const ORG_WORDS: &[&str] = &[
     "Senate",
     "Congress",
     "Cabinet",
+    "Library",
+    "Museum",
+    "Theatre",
+    "Theater",
+    "Hospital",
+    "School",
+    "College",
+    "Slam",
+    "Cup",
+    "Open",
+    "Championship",
+    "Championships",
+    "Olympics",
+    "Games",
+    "Festival",
+    "Prize",
+    "Award",
+    "Awards",
+    "Stadium",
+    "Arena",
+    "Trust",
+    "United",
+    "Rovers",
+    "FC",
+    "Athletic",
+    "Wanderers",
+    "Foods",
+    "Industries",
+    "Automobil",
+    "Airways",
+    "Pharmaceuticals",
+    "Steel",
+    "Oil",
+    "Mining",
+    "Telecom",
 ];
 
 /// Words that make a run of capitals a place, never a speaker.
@@ -276,6 +389,26 @@ fn role_kin(role: &str) -> &'static [&'static str] {
     }
 }
 
+/// News agencies, named in datelines and `Tass reported`: sources, not speakers.
+const NEWS_AGENCIES: &[&str] = &[
+    "Reuters",
+    "AP",
+    "AFP",
+    "Tass",
+    "TASS",
+    "Interfax",
+    "Bloomberg",
+    "RIA Novosti",
+    "Xinhua",
+    "UPI",
+    "dpa",
+    "ANSA",
+    "EFE",
+    "Kyodo",
+    "Yonhap",
+    "Sputnik",
+];
+
 /// Words in the names of the organisations a role noun stands for.
 fn org_kin(role: &str) -> &'static [&'static str] {
     match role {
@@ -294,6 +427,15 @@ fn org_kin(role: &str) -> &'static [&'static str] {
             "Technologies",
             "Systems",
             "Company",
+            "Foods",
+            "Industries",
+            "Automobil",
+            "Airways",
+            "Pharmaceuticals",
+            "Steel",
+            "Oil",
+            "Mining",
+            "Telecom",
         ],
         "regulator" | "bank" => &["Bank", "Commission", "Authority", "Board"],
         "ministry" | "government" | "department" | "office" | "administration" => &[
@@ -541,6 +683,16 @@ fn names_in(text: &str, from: usize, to: usize, mut each: impl FnMut(&Named<'_>)
             continue;
         }
         if org_word || the {
+            // An organisation keeps the adjectives a person's name would not (`Russian
+            // Interior Ministry`), not a function word or possessive before them.
+            let first = run[..cut]
+                .iter()
+                .rposition(|t| {
+                    let w = word(t);
+                    w.ends_with("’s") || w.ends_with("'s") || (w != "The" && class_of(w).has(Class::FUNCTION))
+                })
+                .map_or(0, |p| p + 1);
+            let span = Span::new(run[first].span.start, span.end);
             lower_into(span.as_str(text).trim_start_matches("The "), &mut key);
             each(&Named {
                 span,
@@ -799,7 +951,16 @@ impl State {
     /// one mentioned most (the latest of those).
     fn organisation(&self, text: &str, role: &str, at: usize) -> Option<&(usize, usize)> {
         let kinds = org_kin(role);
-        let orgs: Vec<&(usize, usize)> = self.before(at).filter(|(_, p)| self.persons[*p].org).collect();
+        // News agencies are sources, not subjects, unless the role says so.
+        let agency = |p: usize| {
+            let name = self.persons[p].name.as_str(text);
+            NEWS_AGENCIES.iter().any(|a| name.eq_ignore_ascii_case(a))
+        };
+        let agency_role = matches!(role, "agency" | "newspaper" | "broadcaster");
+        let orgs: Vec<&(usize, usize)> = self
+            .before(at)
+            .filter(|(_, p)| self.persons[*p].org && (agency_role || !agency(*p)))
+            .collect();
         let of_kind = orgs.iter().find(|(_, p)| {
             self.persons[*p]
                 .name
@@ -971,18 +1132,32 @@ fn resolve(
     if !starts_upper(last) {
         return none; // `Pro-government bloggers`
     }
+    let key = last.to_lowercase();
+    if words.len() == 2 && is_determiner(head) && !state.by_key.contains_key(&key) {
+        // `the Serb`, `the Frenchman`: a description, not a name: the person named last.
+        let person = state
+            .before(cue.speaker.start)
+            .find(|(_, p)| !state.persons[*p].org)
+            .map(|(_, p)| *p);
+        if person.is_some() {
+            return to_person(state, person, Resolution::Role);
+        }
+    }
     // A name: the person whose surname (or the organisation whose name) it ends with,
     // as named first.
-    let key = last.to_lowercase();
     let org_key = mention
         .trim_start_matches("The ")
         .trim_start_matches("the ")
         .to_lowercase();
-    let speaker = state
-        .by_key
-        .get(&key)
-        .or_else(|| state.by_key.get(&org_key))
-        .map_or(part, |&p| state.persons[p].name);
+    let known = state.by_key.get(&key).or_else(|| state.by_key.get(&org_key));
+    if cue.pattern == CuePattern::Setup && known.is_none_or(|&p| state.persons[p].org) {
+        // A sentence's subject before a quote speaks only if it is a person named before.
+        return Attribution {
+            mention: None,
+            ..none
+        };
+    }
+    let speaker = known.map_or(part, |&p| state.persons[p].name);
     Attribution {
         speaker: Some(speaker),
         how: Resolution::Named,
