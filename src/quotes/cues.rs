@@ -955,12 +955,39 @@ pub(super) fn is_role_word(word: &str) -> bool {
 /// Titles and name parts written with a period (`Dr.`, `Sen.`, `Corp.`), which does
 /// not end the sentence.
 pub(super) fn is_title_abbreviation(word: &str) -> bool {
-    [
-        "Dr", "Mr", "Mrs", "Ms", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Maj",
-        "Adm", "Amb", "Rev", "Supt", "Insp", "Cmdr", "Pres", "Corp", "Inc", "Ltd", "Co", "Jr", "Sr", "St",
-        "Bros",
-    ]
-    .contains(&word)
+    // A `match` compiles to a switch on the length, then a compare: this runs at every
+    // period after a word.
+    matches!(
+        word,
+        "Dr" | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Prof"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Capt"
+            | "Sgt"
+            | "Maj"
+            | "Adm"
+            | "Amb"
+            | "Rev"
+            | "Supt"
+            | "Insp"
+            | "Cmdr"
+            | "Pres"
+            | "Corp"
+            | "Inc"
+            | "Ltd"
+            | "Co"
+            | "Jr"
+            | "Sr"
+            | "St"
+            | "Bros"
+    )
 }
 
 pub(super) fn starts_upper(word: &str) -> bool {
