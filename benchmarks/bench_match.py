@@ -406,24 +406,7 @@ def presswork_env() -> tuple[dict[str, str] | None, str]:
         "assert len(presswork.EntityMatcher(g).find('x ab  cd y')) == 1\n"
         "print(presswork._core.__file__)\n"
     )
-    candidates: list[dict[str, str]] = [{}]
-    if list((REPO / "python" / "presswork").glob("_core*")):
-        pp = os.pathsep.join(p for p in (str(REPO / "python"), os.environ.get("PYTHONPATH")) if p)
-        candidates.append({"PYTHONPATH": pp})
-    why = ""
-    for extra in candidates:
-        r = subprocess.run(
-            [sys.executable, "-c", probe],
-            capture_output=True,
-            text=True,
-            env=harness.env(None, extra),
-            cwd=HERE,
-            timeout=120,
-        )
-        if r.returncode == 0:
-            return extra, r.stdout.strip()
-        why = (r.stderr.strip().splitlines() or ["?"])[-1]
-    return None, why
+    return harness.presswork_env(probe)
 
 
 def build_profile(core: str) -> str:

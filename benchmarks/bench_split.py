@@ -31,7 +31,6 @@ import gc
 import json
 import os
 import platform
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -264,24 +263,8 @@ def run_worker(job: dict[str, Any]) -> dict[str, Any]:
 def presswork_env() -> tuple[dict[str, str] | None, str]:
     """Extra environment under which ``import presswork`` works, or None and why not."""
     probe = "import presswork; presswork.Splitter().sentences('A b. C d.')"
-    candidates: list[dict[str, str]] = [{}]
-    if list((REPO / "python" / "presswork").glob("_core*")):
-        pp = os.pathsep.join(p for p in (str(REPO / "python"), os.environ.get("PYTHONPATH")) if p)
-        candidates.append({"PYTHONPATH": pp})
-    why = ""
-    for extra in candidates:
-        r = subprocess.run(
-            [sys.executable, "-c", probe],
-            capture_output=True,
-            text=True,
-            env=harness.env(None, extra),
-            cwd=HERE,
-            timeout=120,
-        )
-        if r.returncode == 0:
-            return extra, ""
-        why = (r.stderr.strip().splitlines() or ["?"])[-1]
-    return None, why
+    extra, said = harness.presswork_env(probe)
+    return extra, "" if extra is not None else said
 
 
 def _row(label: str, call: str, r: dict, *ratios: str) -> str:

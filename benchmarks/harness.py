@@ -274,3 +274,29 @@ def systems_and_notes(meta: dict[str, Any]) -> list[str]:
     out.append("## Notes\n")
     out.extend(f"- {n}" for n in meta["notes"])
     return out
+
+
+def presswork_env(probe: str) -> tuple[dict[str, str] | None, str]:
+    """The extra environment under which ``probe`` (Python code that imports presswork,
+    exercises it and prints what to report) runs: none, or the source tree's
+    ``python/`` on ``PYTHONPATH`` when an extension was built in place. Returns that
+    environment and the probe's output, or None and the probe's last error line."""
+    repo = HERE.parent
+    candidates: list[dict[str, str]] = [{}]
+    if list((repo / "python" / "presswork").glob("_core*")):
+        pp = os.pathsep.join(p for p in (str(repo / "python"), os.environ.get("PYTHONPATH")) if p)
+        candidates.append({"PYTHONPATH": pp})
+    why = ""
+    for extra in candidates:
+        r = subprocess.run(
+            [sys.executable, "-c", probe],
+            capture_output=True,
+            text=True,
+            env=env(None, extra),
+            cwd=HERE,
+            timeout=120,
+        )
+        if r.returncode == 0:
+            return extra, r.stdout.strip()
+        why = (r.stderr.strip().splitlines() or ["?"])[-1]
+    return None, why

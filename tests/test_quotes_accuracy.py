@@ -47,6 +47,18 @@ def _predict(gold_path: Path, gazetteer: Path) -> tuple[list[dict[str, Any]], di
     return gold, predicted
 
 
+def _check_set(path: Path, gazetteer: Path) -> None:
+    """Runs the sets' checker (offsets, kinds, patterns, speakers in the gazetteer)."""
+    checker = DATA / "check_quotes_annotated.py"
+    done = subprocess.run(
+        [sys.executable, str(checker), str(path), str(gazetteer)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 @pytest.fixture(scope="module")
 def predictions() -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
     return _predict(GOLD, GAZETTEER)
@@ -55,14 +67,7 @@ def predictions() -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]
 def test_the_held_out_set() -> None:
     """The set written apart from the code (first contact: F1 0.899, speaker accuracy
     0.919; see BENCHMARKS.md); the thresholds guard what general fixes since reached."""
-    checker = DATA / "check_quotes_annotated.py"
-    done = subprocess.run(
-        [sys.executable, str(checker), str(HELDOUT), str(HELDOUT_GAZETTEER)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    _check_set(HELDOUT, HELDOUT_GAZETTEER)
     gold, predicted = _predict(HELDOUT, HELDOUT_GAZETTEER)
     aliases = quote_eval.load_aliases(str(HELDOUT_GAZETTEER))
     scores = quote_eval.score(gold, predicted, aliases)
@@ -73,14 +78,7 @@ def test_the_held_out_set() -> None:
 
 
 def test_the_annotated_set_is_well_formed() -> None:
-    checker = DATA / "check_quotes_annotated.py"
-    done = subprocess.run(
-        [sys.executable, str(checker), str(GOLD), str(GAZETTEER)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    _check_set(GOLD, GAZETTEER)
 
 
 def test_attributed_quotes_and_speakers(predictions: Any) -> None:
