@@ -1,11 +1,13 @@
-//! Quotes: the quoted spans of news text, paired within paragraphs.
+//! Quotes: who said what in news text.
 //!
-//! The first layers of the quote extractor (issue 4): where the quotes are (this
-//! module and [`marks`]), the reporting verbs ([`verbs`]), and the cue of each quote
-//! within its sentence: the verb and the speaker mention as written ([`cues`]); what
-//! each quote is: a statement, a partial quote or a title ([`kinds`]); and who said it,
-//! from a discourse state of the persons named so far ([`speakers`]). The link to the
-//! gazetteer, the Python class and the accuracy and speed tables build on them.
+//! [`QuoteExtractor`] runs every layer over a document and links the speakers to a
+//! gazetteer's entities when it has an [`crate::entities::EntityMatcher`]. The layers:
+//! where the quotes are (this module and [`marks`]); the reporting verbs ([`verbs`]); the
+//! cue of each quote, the verb and the speaker mention as written ([`cues`]); what each
+//! quote is, a statement, a partial quote or a title ([`kinds`]); and who said it, from a
+//! discourse state of the persons and organisations named so far ([`speakers`], with
+//! [`gender`]). Every layer reads a bounded stretch of text per quote or reads each
+//! stretch once, so time is linear on any input.
 //!
 //! Marks ([`marks`]) pair within a paragraph, never across the document, so one stray
 //! mark costs at most the rest of its paragraph:
