@@ -236,3 +236,78 @@ impl Linker<'_> {
             })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::{EntityRecord, Gazetteer, MatchOptions};
+
+    fn matcher(entities: &[(&str, &[&str])]) -> Arc<EntityMatcher> {
+        let mut builder = Gazetteer::builder();
+        for (row, (name, aliases)) in entities.iter().enumerate() {
+            let record = EntityRecord {
+                id: Some(name.to_string()),
+                name: Some(name.to_string()),
+                kind: Some("PERSON".to_string()),
+                aliases: aliases.iter().map(|a| a.to_string()).collect(),
+                extra: Default::default(),
+            };
+            builder.add(row, record).expect("a good row");
+        }
+        let gazetteer = Arc::new(builder.build());
+        Arc::new(EntityMatcher::new(gazetteer, MatchOptions::default()).expect("a matcher"))
+    }
+
+    #[test]
+    fn speakers_link_to_one_entity_whatever_alias_the_text_uses() {
+        let matcher = matcher(&[
+            ("Vladimir Putin", &["Putin", "President Putin"]),
+            ("Dmitry Peskov", &["Peskov"]),
+        ]);
+        let extractor = QuoteExtractor::new(Splitter::new(SplitterOptions::default()), Some(matcher.clone()));
+        let text = "\"We will respond,\" President Putin said.\n\n\"No comment,\" said Kremlin spokesman \
+                    Dmitry Peskov.\n\nLater Putin added: \"It is a tragedy.\" \"Who said so?\" asked Ivan Ivanov.";
+        let names: Vec<Option<&str>> = extractor
+            .extract(text)
+            .iter()
+            .map(|q| q.entity.map(|e| matcher.gazetteer().entity(e).name.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                Some("Vladimir Putin"),
+                Some("Dmitry Peskov"),
+                Some("Vladimir Putin"),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn a_split_document_gives_the_same_quotes_and_batches_keep_order() {
+        let extractor = QuoteExtractor::default();
+        let texts = [
+            "Spokeswoman Irina Volk spoke. “No one was hurt,” she said. “We are checking.”",
+            "",
+            "« C'est la guerre », a dit Hollande. \"Unclosed",
+        ];
+        let batch = extractor.extract_batch(&texts);
+        for (text, quotes) in texts.iter().zip(&batch) {
+            let split = extractor.splitter().split(text);
+            assert_eq!(&extractor.extract_split(text, &split, None), quotes);
+            assert_eq!(&extractor.extract(text), quotes);
+        }
+        assert_eq!(batch[0].len(), 2);
+        assert_eq!(batch[0][1].how, Resolution::Continuation);
+        assert!(batch[1].is_empty());
+        assert_eq!(batch[2].last().map(|q| q.close), Some(None));
+    }
+
+    #[test]
+    fn nested_quotes_only_on_request() {
+        let text = "\"He told me 'never again' twice,\" she said.";
+        assert_eq!(QuoteExtractor::default().extract(text).len(), 1);
+        let nested = QuoteExtractor::default().with_nested(true).extract(text);
+        assert_eq!(nested.iter().map(|q| q.depth).collect::<Vec<_>>(), [0, 1]);
+    }
+}
