@@ -93,7 +93,7 @@ def sentences_frame(
             "sentence": columns["sentence"],
             "start": starts,
             "end": ends,
-            "text": pd.array(text, dtype=object),
+            "text": _text_column(text),
         },
         columns=SENTENCE_COLUMNS,
     )
@@ -113,6 +113,18 @@ MENTION_COLUMNS = [
     "ambiguous",
     "candidates",
 ]
+
+
+def _text_column(values: list[Any]) -> Any:
+    """Strings (None for missing) as a column of pandas' string dtype, built by pyarrow
+    when it is installed (twenty times faster than pandas' own conversion of Python
+    strings), else an object array for pandas to infer from."""
+    try:
+        import pyarrow as pa
+    except ImportError:
+        return _object_array(values)
+    dtype = pd.StringDtype("pyarrow", na_value=np.nan)
+    return pd.array(pa.array(values, type=pa.large_string()), dtype=dtype)
 
 
 def _object_array(values: list[Any]) -> np.ndarray:
@@ -163,7 +175,7 @@ def mentions_frame(
         "key": index.take(documents),
         "start": starts,
         "end": ends,
-        "text": _object_array(text),
+        "text": _text_column(text),
         "alias": _object_array(aliases)[pattern_rows],
         "entity_id": per_mention("id"),
         "name": per_mention("name"),
@@ -292,7 +304,7 @@ def _slices(
 ) -> np.ndarray:
     """``values[d][s:e]`` per row as an object array; None where ``s`` is -1 (sliced by
     CPython in one call: a Python loop would cost more than the extraction)."""
-    return _object_array(_substrings(values, documents, starts, ends))
+    return _text_column(_substrings(values, documents, starts, ends))
 
 
 def _nullable(column: np.ndarray) -> pd.api.extensions.ExtensionArray:
