@@ -9,6 +9,8 @@
 //! Each rate is the best pass; `MATCH_FILES_ONLY=default` runs only the rows whose label
 //! contains that text (for a profiler).
 
+mod common;
+
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -16,15 +18,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use presswork::entities::{io, EntityMatcher, MatchOptions, Mention};
 
 fn main() {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let throughput = match args.iter().position(|a| a == "--throughput") {
-        Some(i) => {
-            let mb: f64 = args[i + 1].parse().expect("--throughput takes megabytes");
-            args.drain(i..i + 2);
-            Some(mb)
-        }
-        None => None,
-    };
+    let (args, throughput) = common::args_and_throughput();
     assert!(
         args.len() >= 2,
         "usage: match_files [--throughput MB] GAZETTEER.jsonl FILE..."

@@ -8,20 +8,14 @@
 //! one thread until `MB` megabytes have been processed, and prints the rate (the core
 //! figure of `benchmarks/bench_quotes.py`): over all passes, and of the best pass.
 
+mod common;
+
 use std::time::Instant;
 
 use presswork::quotes::QuoteExtractor;
 
 fn main() {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let throughput = match args.iter().position(|a| a == "--throughput") {
-        Some(i) => {
-            let mb: f64 = args[i + 1].parse().expect("--throughput takes megabytes");
-            args.drain(i..i + 2);
-            Some(mb)
-        }
-        None => None,
-    };
+    let (args, throughput) = common::args_and_throughput();
     assert!(!args.is_empty(), "usage: quote_files [--throughput MB] FILE...");
     let texts: Vec<String> = args
         .iter()

@@ -5,20 +5,14 @@
 //! splits the files' text repeatedly, one thread, until `MB` megabytes have been
 //! processed, and prints the rate (the core figure in BENCHMARKS.md).
 
+mod common;
+
 use std::time::Instant;
 
 use presswork::split::{Split, Splitter, SplitterOptions};
 
 fn main() {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let throughput = match args.iter().position(|a| a == "--throughput") {
-        Some(i) => {
-            let mb: f64 = args[i + 1].parse().expect("--throughput takes megabytes");
-            args.drain(i..i + 2);
-            Some(mb)
-        }
-        None => None,
-    };
+    let (args, throughput) = common::args_and_throughput();
     let texts: Vec<String> = args
         .iter()
         .map(|path| std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}")))

@@ -28,6 +28,7 @@
 
 use super::roles::{is_org_role, is_role_noun};
 use super::verbs::ReportingVerbs;
+use super::words::{ceil_boundary, floor_boundary};
 use super::{link_labels, QuotedSpan};
 use crate::text::Span;
 
@@ -210,6 +211,37 @@ fn cue_next_sentence(text: &str, verbs: &ReportingVerbs, tokens: &[Token]) -> Op
         matches!(word, "." | "," | "!" | ";")
     };
     fits.then_some(cue)
+}
+
+/// The cue of each quote, looked for in its sentence but not before the end of a quote
+/// before it (words inside another quote are no cue): each stretch of text is read for
+/// the cue of at most one quote, so a sentence of a million quote marks stays linear.
+pub fn cues_of(text: &str, quoted: &[QuotedSpan], windows: &[Span], sentences: &[Span]) -> Vec<Option<Cue>> {
+    let mut last_end = 0;
+    quoted
+        .iter()
+        .zip(windows)
+        .map(|(q, w)| {
+            // A quote opened inside an earlier one (nested) keeps its whole sentence.
+            let from = if last_end <= q.open.start {
+                w.start.max(last_end)
+            } else {
+                w.start
+            };
+            let cue = find_cue(text, q, Span::new(from, w.end)).or_else(|| {
+                // A quote that opens its sentence may be introduced by the sentence
+                // before it (not one read for another quote's cue).
+                let opens = text[w.start..q.open.start].trim().is_empty();
+                let before = sentences.partition_point(|s| s.end <= q.open.start);
+                let previous = before.checked_sub(1).map(|i| sentences[i]);
+                previous
+                    .filter(|p| opens && p.start >= last_end)
+                    .and_then(|p| setup_cue(text, q, p))
+            });
+            last_end = last_end.max(q.close.map_or(q.inner.end, |c| c.end));
+            cue
+        })
+        .collect()
 }
 
 /// The cue a quote with none of its own takes from the sentence before it (`previous`,
@@ -1000,22 +1032,6 @@ fn is_comma(text: &str, token: &Token) -> bool {
 
 fn is_stop(text: &str, token: &Token) -> bool {
     matches!(token.span.as_str(text), "." | "!" | "?" | ";")
-}
-
-/// The last character boundary at or before `at`.
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-/// The first character boundary at or after `at`.
-fn ceil_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
 }
 
 /// The words and punctuation characters of `text[from..to]`, at most `limit`. A word

@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::cues::{find_cue, sentence_window, setup_cue, Cue, CuePattern};
+use super::cues::{cues_of, sentence_window, CuePattern};
 use super::kinds::{quote_kind, QuoteKind};
 use super::quoted_spans;
 use super::speakers::{attribute, Resolution};
@@ -178,42 +178,6 @@ impl QuoteExtractor {
     pub fn extract_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Vec<Quote>> {
         texts.par_iter().map(|text| self.extract(text.as_ref())).collect()
     }
-}
-
-/// The cue of each quote, looked for in its sentence but not before the end of a quote
-/// before it (words inside another quote are no cue): each stretch of text is read for
-/// the cue of at most one quote, so a sentence of a million quote marks stays linear.
-pub(crate) fn cues_of(
-    text: &str,
-    quoted: &[super::QuotedSpan],
-    windows: &[Span],
-    sentences: &[Span],
-) -> Vec<Option<Cue>> {
-    let mut last_end = 0;
-    quoted
-        .iter()
-        .zip(windows)
-        .map(|(q, w)| {
-            // A quote opened inside an earlier one (nested) keeps its whole sentence.
-            let from = if last_end <= q.open.start {
-                w.start.max(last_end)
-            } else {
-                w.start
-            };
-            let cue = find_cue(text, q, Span::new(from, w.end)).or_else(|| {
-                // A quote that opens its sentence may be introduced by the sentence
-                // before it (not one read for another quote's cue).
-                let opens = text[w.start..q.open.start].trim().is_empty();
-                let before = sentences.partition_point(|s| s.end <= q.open.start);
-                let previous = before.checked_sub(1).map(|i| sentences[i]);
-                previous
-                    .filter(|p| opens && p.start >= last_end)
-                    .and_then(|p| setup_cue(text, q, p))
-            });
-            last_end = last_end.max(q.close.map_or(q.inner.end, |c| c.end));
-            cue
-        })
-        .collect()
 }
 
 /// Links a speaker span to the gazetteer mention that overlaps it.

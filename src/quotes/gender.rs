@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use super::words::with_lower;
+
 /// The gender a pronoun or a name indicates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Gender {
@@ -42,19 +44,6 @@ pub fn of_first_name(name: &str) -> Option<Gender> {
         names
     });
     with_lower(name, |lower| names.get(lower).copied().flatten())
-}
-
-/// Calls `f` with `word` in lower case, without allocating for a short ASCII word.
-fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
-    if word.len() <= 32 && word.is_ascii() {
-        let mut buffer = [0u8; 32];
-        let lower = &mut buffer[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        f(std::str::from_utf8(lower).unwrap_or_default())
-    } else {
-        f(&word.to_lowercase())
-    }
 }
 
 /// Titles and role words of women, lower case.

@@ -9,6 +9,7 @@
 //! | [`QuoteKind::Title`] | `Also read: "…"` / `the hashtag "Paris Is Burning"` / `shouts of “Allahu akbar!”` / a quote in a headline |
 
 use super::cues::is_alnum;
+use super::words::{ceil_boundary, floor_boundary};
 use super::{link_labels, QuotedSpan};
 use crate::text::Span;
 
@@ -128,13 +129,13 @@ pub fn quote_kind(text: &str, quote: &QuotedSpan, window: Span) -> QuoteKind {
     }
     // The words just before the quote: a bounded stretch of its sentence (a sentence of a
     // megabyte of quote marks costs each quote the same).
-    let mut from = window
-        .start
-        .min(quote.open.start)
-        .max(quote.open.start.saturating_sub(NEAR_BEFORE));
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = ceil_boundary(
+        text,
+        window
+            .start
+            .min(quote.open.start)
+            .max(quote.open.start.saturating_sub(NEAR_BEFORE)),
+    );
     let before = &text[from..quote.open.start];
     let last_words = last_words(before);
     let title_word = last_words
@@ -221,19 +222,13 @@ const SHORT_LINE: usize = 400;
 /// The line around byte `at` if it is at most [`SHORT_LINE`] bytes long (only that
 /// much text is read, so each quote costs a bounded amount).
 fn short_line(text: &str, at: usize) -> Option<Span> {
-    let mut from = at.saturating_sub(SHORT_LINE);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = ceil_boundary(text, at.saturating_sub(SHORT_LINE));
     let start = match text[from..at].rfind('\n') {
         Some(i) => from + i + 1,
         None if from == 0 => 0,
         None => return None,
     };
-    let mut to = (start + SHORT_LINE).min(text.len()).max(at);
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
+    let to = floor_boundary(text, (start + SHORT_LINE).min(text.len()).max(at));
     let end = match text[at..to].find('\n') {
         Some(i) => at + i,
         None if to == text.len() => to,

@@ -39,7 +39,7 @@ use super::cues::{
 use super::gender::{self, Gender};
 use super::kinds::QuoteKind;
 use super::roles::{is_org_role, is_role_noun};
-use super::words::{class_of, Class};
+use super::words::{ceil_boundary, class_of, with_lower, Class};
 use super::QuotedSpan;
 use crate::text::block::{capitals, BLOCK};
 use crate::text::Span;
@@ -575,15 +575,7 @@ fn role_nouns<'a>(text: &'a str, words: &'a [Token]) -> impl Iterator<Item = Str
 
 /// Whether `word`, in lower case, is a role noun (no allocation for ASCII words).
 fn is_role_noun_any_case(word: &str) -> bool {
-    if word.len() <= 24 && word.is_ascii() {
-        let mut buffer = [0u8; 24];
-        let lower = &mut buffer[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        std::str::from_utf8(lower).is_ok_and(is_role_noun)
-    } else {
-        is_role_noun(&word.to_lowercase())
-    }
+    with_lower(word, is_role_noun)
 }
 
 /// The persons and organisations named in `text[from..to]`, with their roles and
@@ -633,10 +625,7 @@ fn names_in(text: &str, from: usize, to: usize, mut each: impl FnMut(&Named<'_>)
             }
         }
         let run_len = classes.len();
-        at = next.max(start + 1);
-        while !text.is_char_boundary(at) {
-            at += 1;
-        }
+        at = ceil_boundary(text, next.max(start + 1));
         if run_len == 0 {
             continue;
         }
@@ -824,14 +813,6 @@ fn next_capital(text: &str, mut at: usize, to: usize) -> Option<usize> {
         at += 1;
     }
     None
-}
-
-/// The first character boundary at or after `at`.
-fn ceil_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
 }
 
 fn is_acronym(word: &str) -> bool {

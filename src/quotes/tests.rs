@@ -139,7 +139,7 @@ fn analyse(text: &str, sentences: &[Span], paragraphs: &[Span]) -> Analysed {
     use super::kinds::quote_kind;
     let quotes = quoted_spans(text, paragraphs);
     let windows: Vec<Span> = quotes.iter().map(|q| sentence_window(sentences, q)).collect();
-    let cues = super::extractor::cues_of(text, &quotes, &windows, sentences);
+    let cues = super::cues::cues_of(text, &quotes, &windows, sentences);
     let kinds: Vec<_> = quotes
         .iter()
         .zip(&windows)

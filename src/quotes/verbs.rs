@@ -12,6 +12,8 @@
 //! ```
 
 use rustc_hash::FxHashMap;
+
+use super::words::with_lower;
 use std::sync::OnceLock;
 
 /// The lexicon's text: one verb a line, lemma first, then its forms.
@@ -74,12 +76,7 @@ impl ReportingVerbs {
         if word.len() > MAX_FORM || !word.is_ascii() {
             return None;
         }
-        let mut lower = [0u8; MAX_FORM];
-        let lower = &mut lower[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        let lower = std::str::from_utf8(lower).ok()?;
-        self.forms.get(lower).map(|&i| self.lemmas[i])
+        with_lower(word, |lower| self.forms.get(lower).map(|&i| self.lemmas[i]))
     }
 
     /// Number of verbs (lemmas).

@@ -1,5 +1,7 @@
-//! Word classes for the speaker layer, looked up once per capitalised word: one hash
-//! probe (Fx hash) instead of scanning the title, organisation, place and time lists.
+//! Word classes for the speaker layer, looked up once per capitalised word: one Fx-hash
+//! probe (two for a word listed only in lower case) instead of scanning the title,
+//! organisation, place and time lists; and the small text helpers the quote layers
+//! share (lower case without allocating, character boundaries).
 
 use std::sync::OnceLock;
 
@@ -93,16 +95,43 @@ pub(super) fn class_of(word: &str) -> Class {
         return Class(flags);
     }
     // Not capitalised as listed: its lower-case form may still be a role or a title.
-    let mut flags = 0;
-    if word.len() <= 24 && word.is_ascii() && word.bytes().any(|b| b.is_ascii_uppercase()) {
-        let mut buffer = [0u8; 24];
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Class(0);
+    }
+    with_lower(word, |lower| {
+        let flags = map.get(lower).copied().unwrap_or(0);
+        Class(flags & (Class::TITLE | Class::FEMALE | Class::MALE))
+    })
+}
+
+/// Calls `f` with `word` in lower case, without allocating for a short ASCII word.
+pub(super) fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    const SHORT: usize = 32;
+    if word.len() <= SHORT && word.is_ascii() {
+        let mut buffer = [0u8; SHORT];
         let lower = &mut buffer[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        let lower = std::str::from_utf8(lower).unwrap_or_default();
-        flags = map.get(lower).copied().unwrap_or(0) & (Class::TITLE | Class::FEMALE | Class::MALE);
+        f(std::str::from_utf8(lower).expect("ASCII stays UTF-8"))
+    } else {
+        f(&word.to_lowercase())
     }
-    Class(flags)
+}
+
+/// The last character boundary of `text` at or before `at`.
+pub(super) fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The first character boundary of `text` at or after `at`.
+pub(super) fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 fn gender_flags(gender: Option<Gender>) -> u16 {

@@ -3,7 +3,7 @@
 //!
 //! Text is never normalised as a whole: the entity matcher folds each character of a
 //! document as it walks it (see `entities::walk`), with the same primitives as
-//! [`Normalizer::normalize`] uses here, [`Normalizer::fold_char`] and [`space_run`], so
+//! [`Normalizer::normalize`] uses here, `Normalizer::fold_char` and `space_run`, so
 //! aliases and text fold alike and offsets stay those of the original text.
 //!
 //! ```
