@@ -40,6 +40,7 @@
 pub mod cues;
 mod extractor;
 pub mod gender;
+mod keys;
 pub mod kinds;
 pub mod marks;
 mod roles;

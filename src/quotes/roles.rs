@@ -18,8 +18,14 @@ pub(super) fn role_nouns() -> impl Iterator<Item = &'static str> {
 
 /// Whether `word` (lower case) is a role noun.
 pub(super) fn is_role_noun(word: &str) -> bool {
+    role_noun(word).is_some()
+}
+
+/// The list's own copy of `word` (lower case) if it is a role noun, so a role can be
+/// kept without allocating.
+pub(super) fn role_noun(word: &str) -> Option<&'static str> {
     static NOUNS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    NOUNS.get_or_init(|| role_nouns().collect()).contains(word)
+    NOUNS.get_or_init(|| role_nouns().collect()).get(word).copied()
 }
 
 /// Role nouns that stand for an organisation (`the company`, `the ministry`).

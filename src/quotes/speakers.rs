@@ -31,14 +31,18 @@
 //! word (`United States`, `City Hall`) is left out, weekdays and months are not names.
 //! With a gazetteer, the extractor then links the resolved speaker to its entity.
 
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap;
 
 use super::cues::{
     is_determiner, is_pronoun, is_role_word, starts_upper, tokens_into, Cue, CuePattern, Token,
 };
 use super::gender::{self, Gender};
+use super::keys::KeyMap;
 use super::kinds::QuoteKind;
-use super::roles::{is_org_role, is_role_noun};
+use super::roles::{is_org_role, role_noun};
 use super::words::{ceil_boundary, class_of, with_lower, Class};
 use super::QuotedSpan;
 use crate::text::block::{capitals, BLOCK};
@@ -479,7 +483,7 @@ struct Person {
     /// The first mention of the full name.
     name: Span,
     /// Role words written next to the name, lower-cased.
-    roles: Vec<String>,
+    roles: Vec<&'static str>,
     /// The gender the name, a title or a pronoun indicated.
     gender: Option<Gender>,
     /// An organisation, not a person: never `he` or `she`.
@@ -492,7 +496,7 @@ struct Person {
 struct Named<'k> {
     span: Span,
     key: &'k str,
-    roles: Vec<String>,
+    roles: &'k [&'static str],
     gender: Option<Gender>,
     org: bool,
     /// One capitalised word (`Volk`, `BrightLine`): a mention of a person or
@@ -554,37 +558,62 @@ const APPOSITIVE_WORDS: usize = 10;
 
 /// The role a title or capitalised role word stands for, lower-cased (`Sen.` →
 /// `senator`, `Spokeswoman` → `spokeswoman`), if it is one.
-fn title_role(word: &str) -> Option<String> {
+fn title_role(word: &str) -> Option<&'static str> {
+    static LOWER_TITLES: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
     let bare = word.trim_end_matches('.');
     if let Some((_, role)) = TITLE_ROLES.iter().find(|(t, _)| *t == bare) {
-        return Some(role.to_string());
+        return Some(role);
     }
-    let lower = bare.to_lowercase();
-    (TITLES.contains(&bare) || is_role_noun(&lower)).then_some(lower)
+    if let Some(role) = role_noun_any_case(bare) {
+        return Some(role);
+    }
+    // Titles that are no role noun (`Mr`, `Russian`), lower-cased once.
+    let titles = LOWER_TITLES.get_or_init(|| {
+        TITLES
+            .iter()
+            .map(|t| (*t, &*Box::leak(t.to_lowercase().into_boxed_str())))
+            .collect()
+    });
+    titles.get(bare).copied()
 }
 
-/// The role nouns among `words` (lower-cased).
-fn role_nouns<'a>(text: &'a str, words: &'a [Token]) -> impl Iterator<Item = String> + 'a {
-    words
-        .iter()
-        .filter(|t| t.word)
-        .map(move |t| t.span.as_str(text))
-        .filter(|w| is_role_noun_any_case(w))
-        .map(str::to_lowercase)
+/// The role nouns among `words`, appended to `roles`.
+fn role_nouns_into(text: &str, words: &[Token], roles: &mut Vec<&'static str>) {
+    let nouns = words.iter().filter(|t| t.word);
+    roles.extend(nouns.filter_map(|t| role_noun_any_case(t.span.as_str(text))));
 }
 
-/// Whether `word`, in lower case, is a role noun (no allocation for ASCII words).
-fn is_role_noun_any_case(word: &str) -> bool {
-    with_lower(word, is_role_noun)
+/// The role noun `word` is, in any case (no allocation for ASCII words).
+fn role_noun_any_case(word: &str) -> Option<&'static str> {
+    with_lower(word, role_noun)
+}
+
+/// The buffers [`names_in`] works in, kept from one call to the next so that reading a
+/// document allocates them once.
+#[derive(Default)]
+struct Scratch {
+    /// The tokens of a run of capitalised words (and the one after it).
+    chunk: Vec<Token>,
+    /// The tokens read around a name for its roles.
+    context: Vec<Token>,
+    /// The class of each word of the run.
+    classes: Vec<Class>,
+    /// The name's key, lower-cased.
+    key: String,
+    /// The name's roles.
+    roles: Vec<&'static str>,
 }
 
 /// The persons and organisations named in `text[from..to]`, with their roles and
 /// gender, given to `each` in order of their mentions.
-fn names_in(text: &str, from: usize, to: usize, mut each: impl FnMut(&Named<'_>)) {
-    let mut chunk: Vec<Token> = Vec::new();
-    let mut context: Vec<Token> = Vec::new();
-    let mut classes: Vec<Class> = Vec::new();
-    let mut key = String::new();
+fn names_in(text: &str, from: usize, to: usize, scratch: &mut Scratch, mut each: impl FnMut(&Named<'_>)) {
+    let Scratch {
+        chunk,
+        context,
+        classes,
+        key,
+        roles,
+    } = scratch;
     let word = |t: &Token| t.span.as_str(text);
     // Only capitalised words can start a name: jump from one to the next, and read the
     // words around a run only when it is a person's name.
@@ -599,7 +628,7 @@ fn names_in(text: &str, from: usize, to: usize, mut each: impl FnMut(&Named<'_>)
         let mut comma_after = false;
         while chunk.len() < MAX_RUN {
             let before = chunk.len();
-            tokens_into(text, next, to, 1, &mut chunk);
+            tokens_into(text, next, to, 1, chunk);
             let Some(t) = chunk.get(before) else { break };
             let w = word(t);
             if !(t.word && starts_upper(w)) {
@@ -633,7 +662,7 @@ fn names_in(text: &str, from: usize, to: usize, mut each: impl FnMut(&Named<'_>)
         // The name: after the last possessive and the last title word of the run.
         let cut = run
             .iter()
-            .zip(&classes)
+            .zip(classes.iter())
             .rposition(|(t, class)| {
                 let w = word(t);
                 w.ends_with("’s")
@@ -660,11 +689,11 @@ fn names_in(text: &str, from: usize, to: usize, mut each: impl FnMut(&Named<'_>)
         let the = cut == 0 && word(&name[0]) == "The" && name.len() > 1;
         let span = Span::new(name[0].span.start, name[name.len() - 1].span.end);
         if name.len() < 2 && !org_word {
-            lower_into(word(&name[0]), &mut key);
+            lower_into(word(&name[0]), key);
             each(&Named {
                 span,
-                key: &key,
-                roles: Vec::new(),
+                key,
+                roles: &[],
                 gender: None,
                 org: false,
                 single: true,
@@ -682,23 +711,24 @@ fn names_in(text: &str, from: usize, to: usize, mut each: impl FnMut(&Named<'_>)
                 })
                 .map_or(0, |p| p + 1);
             let span = Span::new(run[first].span.start, span.end);
-            lower_into(span.as_str(text).trim_start_matches("The "), &mut key);
+            lower_into(span.as_str(text).trim_start_matches("The "), key);
             each(&Named {
                 span,
-                key: &key,
-                roles: Vec::new(),
+                key,
+                roles: &[],
                 gender: None,
                 org: true,
                 single: false,
             });
             continue;
         }
-        let mut roles: Vec<String> = run[..cut]
-            .iter()
-            .zip(&classes)
-            .filter(|(_, class)| class.has(Class::TITLE))
-            .filter_map(|(t, _)| title_role(word(t)))
-            .collect();
+        roles.clear();
+        let titles = run[..cut].iter().zip(classes.iter());
+        roles.extend(
+            titles
+                .filter(|(_, class)| class.has(Class::TITLE))
+                .filter_map(|(t, _)| title_role(word(t))),
+        );
         let mut gender = classes[..cut].iter().find_map(|c| c.gender());
         // The words before the run, read back a bounded stretch: a short one for a role
         // word right before it, a longer one for an appositive before its comma, none
@@ -712,7 +742,7 @@ fn names_in(text: &str, from: usize, to: usize, mut each: impl FnMut(&Named<'_>)
         let back_from = ceil_boundary(text, start.saturating_sub(back).max(from));
         context.clear();
         if back > 0 {
-            tokens_into(text, back_from, start, usize::MAX, &mut context);
+            tokens_into(text, back_from, start, usize::MAX, context);
         }
         let words_before = &context[..];
         // Role words just before the run (`agency president Denise Carter`) …
@@ -722,36 +752,36 @@ fn names_in(text: &str, from: usize, to: usize, mut each: impl FnMut(&Named<'_>)
             .rev()
             .take_while(|t| t.word && !starts_upper(word(t)) && is_role_word(word(t)))
             .count();
-        roles.extend(role_nouns(text, &before[before.len() - lower_roles..]));
+        role_nouns_into(text, &before[before.len() - lower_roles..], roles);
         // … or in an appositive before it (`The mayor of Saint-Denis, Claire Duval,`) …
         if lower_roles == 0 && words_before.last().is_some_and(|t| word(t) == ",") {
             let end = words_before.len() - 1;
             let back = &words_before[end.saturating_sub(APPOSITIVE_WORDS)..end];
             let from = back.iter().rposition(|t| !t.word).map_or(0, |p| p + 1);
-            roles.extend(role_nouns(text, &back[from..]));
+            role_nouns_into(text, &back[from..], roles);
         }
         // … or after it (`Irina Volk, the ministry's spokeswoman,`).
         if comma_after && run_len == classes.len() {
             let comma = text[span.end..to].find(',').map_or(to, |i| span.end + i + 1);
             let first = context.len();
-            tokens_into(text, comma, to, APPOSITIVE_WORDS, &mut context);
+            tokens_into(text, comma, to, APPOSITIVE_WORDS, context);
             let ahead = &context[first..];
             let to = ahead.iter().position(|t| !t.word).unwrap_or(ahead.len());
             let opener = ahead.first().map(word);
             if opener.is_some_and(|o| {
-                is_determiner(o) || o.ends_with("’s") || o.ends_with("'s") || is_role_noun_any_case(o)
+                is_determiner(o) || o.ends_with("’s") || o.ends_with("'s") || role_noun_any_case(o).is_some()
             }) {
-                roles.extend(role_nouns(text, &ahead[..to]));
+                role_nouns_into(text, &ahead[..to], roles);
             }
         }
         gender = gender
             .or_else(|| roles.iter().find_map(|r| gender::of_title(r)))
             .or_else(|| gender::of_first_name(word(&name[0])))
             .or_else(|| gender::of_surname(word(&name[name.len() - 1])));
-        lower_into(word(&name[name.len() - 1]), &mut key);
+        lower_into(word(&name[name.len() - 1]), key);
         each(&Named {
             span,
-            key: &key,
+            key,
             roles,
             gender,
             org: false,
@@ -833,7 +863,26 @@ pub fn attribute(
     cues: &[Option<Cue>],
     kinds: &[QuoteKind],
 ) -> Vec<Attribution> {
-    let mut state = State::default();
+    thread_local! {
+        /// The state of the thread's last document, emptied for the next one: its room
+        /// is kept, so a batch allocates it once per thread.
+        static STATE: RefCell<State> = RefCell::default();
+    }
+    STATE.with_borrow_mut(|state| {
+        state.clear();
+        attribute_with(text, quotes, windows, cues, kinds, state)
+    })
+}
+
+/// [`attribute`] with the discourse state given (empty).
+fn attribute_with(
+    text: &str,
+    quotes: &[QuotedSpan],
+    windows: &[Span],
+    cues: &[Option<Cue>],
+    kinds: &[QuoteKind],
+    state: &mut State,
+) -> Vec<Attribution> {
     let mut read_to = 0;
     // The first quote whose opening mark the state has not read up to.
     let mut unread = 0;
@@ -855,7 +904,7 @@ pub fn attribute(
             state.read(text, read_to, horizon);
             read_to = horizon;
         }
-        let attribution = resolve(text, quote, windows[q], cue, kinds[q], &mut state, last_speaker);
+        let attribution = resolve(text, quote, windows[q], cue, kinds[q], state, last_speaker);
         if let Some(speaker) = attribution.speaker {
             last_speaker = Some(Said {
                 paragraph: quote.paragraph,
@@ -875,14 +924,24 @@ struct State {
     persons: Vec<Person>,
     /// Persons by surname, organisations by name and by the first word of their name
     /// (`brightline`).
-    by_key: FxHashMap<String, usize>,
+    by_key: KeyMap,
     mentions: Vec<(usize, usize)>,
+    scratch: Scratch,
 }
 
 impl State {
+    /// Forgets every person, keeping the memory.
+    fn clear(&mut self) {
+        self.persons.clear();
+        self.by_key.clear();
+        self.mentions.clear();
+    }
+
     /// Adds the persons named in `text[from..to]`.
     fn read(&mut self, text: &str, from: usize, to: usize) {
-        names_in(text, from, to, |named| self.add(named));
+        let mut scratch = std::mem::take(&mut self.scratch);
+        names_in(text, from, to, &mut scratch, |named| self.add(named));
+        self.scratch = scratch;
     }
 
     /// Adds one name found in the text.
@@ -890,37 +949,31 @@ impl State {
         if named.single {
             // `Volk said`, `BrightLine said`: a mention of someone named before.
             let known = self.by_key.get(named.key);
-            if let Some(&index) = known {
+            if let Some(index) = known {
                 self.mentions.push((named.span.start, index));
             }
             return;
         }
-        let index = match self.by_key.get(named.key) {
-            Some(&index) => index,
-            None => {
-                self.persons.push(Person {
-                    name: named.span,
-                    roles: Vec::new(),
-                    gender: None,
-                    org: named.org,
-                });
-                self.by_key.insert(named.key.to_string(), self.persons.len() - 1);
-                self.persons.len() - 1
-            }
-        };
+        let index = self.by_key.get_or_insert(named.key, self.persons.len());
+        if index == self.persons.len() {
+            self.persons.push(Person {
+                name: named.span,
+                roles: Vec::new(),
+                gender: None,
+                org: named.org,
+            });
+        }
         if named.org {
             // `BrightLine` alone later names `BrightLine Stores` (unless the word is
             // someone's surname).
             if let Some(first) = named.key.split_whitespace().next().filter(|f| *f != named.key) {
-                if !self.by_key.contains_key(first) {
-                    self.by_key.insert(first.to_string(), index);
-                }
+                self.by_key.get_or_insert(first, index);
             }
         }
         let person = &mut self.persons[index];
-        for role in &named.roles {
+        for role in named.roles {
             if !person.roles.contains(role) {
-                person.roles.push(role.clone());
+                person.roles.push(role);
             }
         }
         person.gender = person.gender.or(named.gender);
@@ -1076,7 +1129,7 @@ fn resolve(
             // quoted last, else the person named last.
             let spokesperson = state.before(at).find(|(_, p)| {
                 let person = &state.persons[*p];
-                person_fits(person) && person.roles.iter().any(|r| SPOKESPERSONS.contains(&r.as_str()))
+                person_fits(person) && person.roles.iter().any(|r| SPOKESPERSONS.contains(r))
             });
             if let Some(&(_, p)) = spokesperson {
                 return to_person(state, Some(p), Resolution::Role);
@@ -1099,7 +1152,7 @@ fn resolve(
                 state.persons[*p]
                     .roles
                     .iter()
-                    .any(|r| *r == role || kin.contains(&r.as_str()))
+                    .any(|r| *r == role || kin.contains(r))
             })
             .or_else(|| org_role.then(|| state.organisation(text, &role, at)).flatten())
             // No one was named with the role: the person named last it fits.
@@ -1131,14 +1184,14 @@ fn resolve(
         .trim_start_matches("the ")
         .to_lowercase();
     let known = state.by_key.get(&key).or_else(|| state.by_key.get(&org_key));
-    if cue.pattern == CuePattern::Setup && known.is_none_or(|&p| state.persons[p].org) {
+    if cue.pattern == CuePattern::Setup && known.is_none_or(|p| state.persons[p].org) {
         // A sentence's subject before a quote speaks only if it is a person named before.
         return Attribution {
             mention: None,
             ..none
         };
     }
-    let speaker = known.map_or(part, |&p| state.persons[p].name);
+    let speaker = known.map_or(part, |p| state.persons[p].name);
     Attribution {
         speaker: Some(speaker),
         how: Resolution::Named,
@@ -1157,27 +1210,21 @@ mod tests {
                     with Moscow Carnegie Center’s Alexei Malashenko and the Islamic State. The mayor of \
                     Saint-Denis, Claire Duval, spoke on Monday with Sen. Mark Dwyer, a Republican from Ohio, \
                     and Jonas Weil, the minister's spokesman. The Plain Dealer reported it.";
-        type Row<'t> = (&'t str, String, Vec<String>, Option<Gender>, bool);
+        type Row<'t> = (&'t str, String, Vec<&'static str>, Option<Gender>, bool);
         let mut found: Vec<Row<'_>> = Vec::new();
-        names_in(text, 0, text.len(), |n| {
+        names_in(text, 0, text.len(), &mut Scratch::default(), |n| {
             if !n.single {
                 found.push((
                     n.span.as_str(text),
                     n.key.to_string(),
-                    n.roles.clone(),
+                    n.roles.to_vec(),
                     n.gender,
                     n.org,
                 ));
             }
         });
-        let person = |name, key: &str, roles: &[&str], gender| {
-            (
-                name,
-                key.to_string(),
-                roles.iter().map(|r| r.to_string()).collect(),
-                gender,
-                false,
-            )
+        let person = |name, key: &str, roles: &[&'static str], gender| {
+            (name, key.to_string(), roles.to_vec(), gender, false)
         };
         let org = |name, key: &str| (name, key.to_string(), Vec::new(), None, true);
         use Gender::*;

@@ -94,8 +94,10 @@ pub(super) fn class_of(word: &str) -> Class {
     if let Some(&flags) = map.get(word) {
         return Class(flags);
     }
-    // Not capitalised as listed: its lower-case form may still be a role or a title.
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+    // Not capitalised as listed: its lower-case form may still be a role or a title
+    // (`SPOKESWOMAN`). Every listed word is in the map capitalised too, so a word with
+    // no capital past its first letter (most names) has no other form to try.
+    if !word.bytes().skip(1).any(|b| b.is_ascii_uppercase()) {
         return Class(0);
     }
     with_lower(word, |lower| {
