@@ -6,7 +6,9 @@
 //! * [`text`]: byte spans, white space, and byte → code-point offsets;
 //! * [`split`]: paragraphs and sentences of news text;
 //! * [`entities`]: a gazetteer of known entities and the matcher that finds them;
-//! * [`quotes`]: quoted spans, their cues, kinds and speakers, linked to the gazetteer.
+//! * [`quotes`]: quoted spans, their cues, kinds and speakers, linked to the gazetteer;
+//! * [`pipeline`]: the three over one document or many, with repeated and boilerplate
+//!   paragraphs flagged.
 //!
 //! Every engine reads the original text and returns byte spans into it.
 //!
@@ -21,9 +23,13 @@
 #![deny(missing_docs)]
 
 pub mod entities;
+pub mod pipeline;
 pub mod quotes;
 pub mod split;
 pub mod text;
+
+#[cfg(test)]
+mod test_support;
 
 #[cfg(feature = "python")]
 mod python;

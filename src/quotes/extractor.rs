@@ -204,23 +204,7 @@ impl Linker<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::{EntityRecord, Gazetteer, MatchOptions};
-
-    fn matcher(entities: &[(&str, &[&str])]) -> Arc<EntityMatcher> {
-        let mut builder = Gazetteer::builder();
-        for (row, (name, aliases)) in entities.iter().enumerate() {
-            let record = EntityRecord {
-                id: Some(name.to_string()),
-                name: Some(name.to_string()),
-                kind: Some("PERSON".to_string()),
-                aliases: aliases.iter().map(|a| a.to_string()).collect(),
-                extra: Default::default(),
-            };
-            builder.add(row, record).expect("a good row");
-        }
-        let gazetteer = Arc::new(builder.build());
-        Arc::new(EntityMatcher::new(gazetteer, MatchOptions::default()).expect("a matcher"))
-    }
+    use crate::test_support::person_matcher as matcher;
 
     #[test]
     fn speakers_link_to_one_entity_whatever_alias_the_text_uses() {
