@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -34,7 +35,7 @@ def check_shape(frame: pd.DataFrame, problems: int) -> None:
     """RangeIndex, object columns and the problem count."""
     assert isinstance(frame.index, pd.RangeIndex)
     assert frame.index.equals(pd.RangeIndex(len(frame)))
-    assert all(dtype == object for dtype in frame.dtypes)
+    assert [str(dtype) for dtype in frame.dtypes] == ["object"] * len(COLUMNS)
     assert frame.attrs["problems"] == problems
 
 
@@ -277,7 +278,7 @@ def test_csv_empty_cell_is_a_problem_and_na_is_text(tmp_path: Path) -> None:
     ],
 )
 def test_csv_whole_file_problem_is_one_row(
-    tmp_path: Path, data: bytes, options: dict[str, str], error: str
+    tmp_path: Path, data: bytes, options: dict[str, Any], error: str
 ) -> None:
     path = write_bytes(tmp_path / "table.csv", data)
 
