@@ -17,6 +17,7 @@ from presswork._core import (
     EntityMatcher,
     Gazetteer,
     Mention,
+    Pipeline,
     PressworkError,
     PressworkTypeError,
     PressworkValueError,
@@ -27,13 +28,17 @@ from presswork._core import (
     Splitter,
     __version__,
 )
+from presswork.corpus import read_corpus
 from presswork.datasets import sample_texts
+from presswork.pipeline import Analysis
 
 __all__ = [
+    "Analysis",
     "Entity",
     "EntityMatcher",
     "Gazetteer",
     "Mention",
+    "Pipeline",
     "PressworkError",
     "PressworkTypeError",
     "PressworkValueError",
@@ -43,5 +48,6 @@ __all__ = [
     "Span",
     "Splitter",
     "__version__",
+    "read_corpus",
     "sample_texts",
 ]

@@ -9,11 +9,14 @@ import numpy.typing as npt
 import pandas as pd
 from typing_extensions import TypeAlias
 
+from presswork.pipeline import Analysis
+
 __all__ = [
     "Entity",
     "EntityMatcher",
     "Gazetteer",
     "Mention",
+    "Pipeline",
     "PressworkError",
     "PressworkTypeError",
     "PressworkValueError",
@@ -498,3 +501,50 @@ class QuoteExtractor:
     def quotes_frame(self, texts: object, *, keys: Iterable[object] | None = None) -> pd.DataFrame:
         """A pandas DataFrame with one row per quote (see ``presswork.frames.quotes_frame``)."""
     def __reduce__(self) -> tuple[object, ...]: ...
+
+@final
+class Pipeline:
+    """The splitter, the entity matcher and the quote extractor over a corpus, giving
+    linked tables (see ``presswork.pipeline``).
+
+    >>> from presswork import Pipeline
+    >>> analysis = Pipeline().analyze(['"We will help," Putin said.'])
+    >>> analysis.quotes[["key", "text", "speaker"]].to_dict("records")
+    [{'key': 0, 'text': 'We will help,', 'speaker': 'Putin'}]
+    """
+
+    def __new__(
+        cls,
+        splitter: Splitter | None = None,
+        matcher: EntityMatcher | None = None,
+        quotes: QuoteExtractor | None = None,
+    ) -> Pipeline:
+        """Create a pipeline. Each part is optional: ``splitter`` and ``matcher`` default to
+        those of ``quotes`` (when given), else ``Splitter()`` and no matcher; ``quotes``
+        gives its ``nested`` setting."""
+    @property
+    def splitter(self) -> Splitter: ...
+    @property
+    def matcher(self) -> EntityMatcher | None: ...
+    @property
+    def quotes(self) -> QuoteExtractor: ...
+    def analyze(
+        self,
+        texts: str | pd.Series | Mapping[object, str | None] | Iterable[str | None],
+        *,
+        keys: Iterable[object] | None = None,
+        progress: bool | None = None,
+        chunk_size: int = 2048,
+    ) -> Analysis:
+        """The linked tables of ``texts``: one text, a list, an iterator (read
+        ``chunk_size`` documents at a time, so a corpus larger than memory streams) or a
+        Series (its index gives the keys). Documents run in parallel with the GIL
+        released. ``None``/NaN documents become empty rows flagged ``missing``; a document
+        that fails is reported in ``documents.error`` and the others finish.
+        ``progress``: a tqdm bar (None: only when the work lasts over two seconds)."""
+    @staticmethod
+    def boilerplate_kinds() -> list[str]:
+        """The names of the codes of the ``boilerplate`` column."""
+    def _tables(
+        self, texts: Iterable[str]
+    ) -> tuple[dict[str, dict[str, npt.NDArray[np.int64]]], list[tuple[int, str]]]: ...

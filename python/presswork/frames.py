@@ -158,10 +158,24 @@ def mentions_frame(
         raise _name_bad_document(error, index, values) from error
     documents, starts, ends = columns["document"], columns["start"], columns["end"]
     text = _substrings(values, documents, starts, ends)
+    frame = {
+        "key": index.take(documents),
+        "start": starts,
+        "end": ends,
+        "text": _text_column(text),
+        **_mention_entities(matcher, columns["pattern"], columns["entity"]),
+    }
+    return pd.DataFrame(frame)
 
-    patterns, pattern_rows = np.unique(columns["pattern"], return_inverse=True)
+
+def _mention_entities(
+    matcher: EntityMatcher, pattern: np.ndarray, entity: np.ndarray
+) -> dict[str, Any]:
+    """The columns ``alias``, ``entity_id``, ``name``, ``type``, ``ambiguous``,
+    ``candidates`` and one per extra field, from the mentions' pattern and entity codes
+    (entity -1: ambiguous)."""
+    patterns, pattern_rows = np.unique(pattern, return_inverse=True)
     aliases, candidates = matcher._pattern_table(patterns.tolist())
-    entity = columns["entity"]
     known = entity >= 0
     entities, entity_rows = np.unique(entity[known], return_inverse=True)
     table = matcher.gazetteer._entity_table(entities.tolist())
@@ -171,11 +185,7 @@ def mentions_frame(
         out[known] = _object_array(table[field])[entity_rows]
         return out
 
-    frame = {
-        "key": index.take(documents),
-        "start": starts,
-        "end": ends,
-        "text": _text_column(text),
+    frame: dict[str, Any] = {
         "alias": _object_array(aliases)[pattern_rows],
         "entity_id": per_mention("id"),
         "name": per_mention("name"),
@@ -185,8 +195,9 @@ def mentions_frame(
     }
     for field in table:
         if field not in ("id", "name", "type"):
-            frame[field if field not in frame else f"extra_{field}"] = per_mention(field)
-    return pd.DataFrame(frame)
+            taken = field in frame or field in ("key", "start", "end", "text")
+            frame[f"extra_{field}" if taken else field] = per_mention(field)
+    return frame
 
 
 def count_mentions(
@@ -344,6 +355,14 @@ def quotes_frame(
         columns = extractor.quote_columns(values)
     except PressworkTypeError as error:
         raise _name_bad_document(error, index, values) from error
+    return _quotes_from_columns(extractor, columns, index, values)
+
+
+def _quotes_from_columns(
+    extractor: QuoteExtractor, columns: dict[str, np.ndarray], index: pd.Index, values: list[Any]
+) -> pd.DataFrame:
+    """The quotes frame of ``quote_columns``' columns (``values`` are the texts, ``index``
+    their keys)."""
     codes = extractor.column_codes()
     documents = columns["document"]
 

@@ -19,6 +19,39 @@ use super::texts::{LoneSurrogate, Origin, PyText};
 /// Runs per thread: enough for rayon to balance uneven documents.
 const RUNS_PER_THREAD: usize = 8;
 
+/// Cuts `texts` into runs (a few per thread) and folds the documents of each run, in
+/// parallel, into an accumulator of its own made by `start(bytes)` (`bytes`: the run's
+/// size, to reserve rows by); `each(accumulator, document index, text)` adds one
+/// document. Accumulators come back in input order; the first error of the first
+/// failing run stops the rest.
+pub(crate) fn fold_runs<A, E>(
+    texts: &[PyText<'_>],
+    start: impl Fn(usize) -> A + Sync,
+    each: impl Fn(&mut A, usize, PyText<'_>) -> Result<(), E> + Sync,
+) -> Result<Vec<A>, E>
+where
+    A: Send,
+    E: Send,
+{
+    let run_len = texts
+        .len()
+        .div_ceil(rayon::current_num_threads() * RUNS_PER_THREAD)
+        .max(1);
+    let runs: Vec<Result<A, E>> = texts
+        .par_chunks(run_len)
+        .enumerate()
+        .map(|(run, documents)| {
+            let mut accumulator = start(documents.iter().map(|t| t.size_hint()).sum());
+            for (offset, text) in documents.iter().enumerate() {
+                each(&mut accumulator, run * run_len + offset, *text)?;
+            }
+            Ok(accumulator)
+        })
+        .collect();
+    // Runs are in input order, so the first failed run holds the first bad document.
+    runs.into_iter().collect()
+}
+
 /// `N` named int64 columns of equal length.
 pub(crate) struct Columns<const N: usize> {
     names: [&'static str; N],
@@ -27,7 +60,7 @@ pub(crate) struct Columns<const N: usize> {
 
 impl<const N: usize> Columns<N> {
     /// Empty columns with room for `rows` rows.
-    fn with_capacity(names: [&'static str; N], rows: usize) -> Self {
+    pub(crate) fn with_capacity(names: [&'static str; N], rows: usize) -> Self {
         Columns {
             names,
             data: std::array::from_fn(|_| Vec::with_capacity(rows)),
@@ -82,34 +115,30 @@ impl<const N: usize> Columns<N> {
         fill: F,
     ) -> Result<Self, (usize, LoneSurrogate)>
     where
+        S: Send,
         F: Fn(&mut S, i64, &str, &mut Self) + Sync,
     {
-        let run_len = texts
-            .len()
-            .div_ceil(rayon::current_num_threads() * RUNS_PER_THREAD)
-            .max(1);
-        let runs: Vec<Result<Self, _>> = texts
-            .par_chunks(run_len)
-            .enumerate()
-            .map(|(run, documents)| {
-                let size: usize = documents.iter().map(|t| t.size_hint()).sum();
-                let mut columns = Self::with_capacity(names, size / bytes_per_row + 16);
-                let mut scratch = new_scratch();
-                for (offset, text) in documents.iter().enumerate() {
-                    let document = run * run_len + offset;
-                    text.with_utf8(|text| fill(&mut scratch, document as i64, text, &mut columns))
-                        .map_err(|e| (document, e))?;
-                }
-                Ok(columns)
-            })
-            .collect();
-        // Runs are in input order, so the first failed run holds the first bad document.
-        let runs = runs.into_iter().collect::<Result<Vec<Self>, _>>()?;
-        Ok(Self::concatenate(names, runs))
+        let runs = fold_runs(
+            texts,
+            |size| {
+                (
+                    Self::with_capacity(names, size / bytes_per_row + 16),
+                    new_scratch(),
+                )
+            },
+            |(columns, scratch), document, text| {
+                text.with_utf8(|text| fill(scratch, document as i64, text, columns))
+                    .map_err(|e| (document, e))
+            },
+        )?;
+        Ok(Self::concatenate(
+            names,
+            runs.into_iter().map(|(columns, _)| columns).collect(),
+        ))
     }
 
     /// The runs one after another, copied in parallel.
-    fn concatenate(names: [&'static str; N], mut runs: Vec<Self>) -> Self {
+    pub(crate) fn concatenate(names: [&'static str; N], mut runs: Vec<Self>) -> Self {
         if runs.len() <= 1 {
             return runs.pop().unwrap_or_else(|| Self::with_capacity(names, 0));
         }

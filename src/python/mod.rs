@@ -7,6 +7,7 @@ mod errors;
 mod gazetteer;
 mod json;
 mod matcher;
+mod pipeline;
 mod quotes;
 mod spans;
 mod splitter;
@@ -30,6 +31,7 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<matcher::PyMention>()?;
     m.add_class::<quotes::PyQuoteExtractor>()?;
     m.add_class::<quotes::PyQuote>()?;
+    m.add_class::<pipeline::PyPipeline>()?;
     m.add_function(wrap_pyfunction!(substrings::substrings, m)?)?;
     Ok(())
 }

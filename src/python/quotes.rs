@@ -49,7 +49,7 @@ const RESOLUTIONS: [Resolution; 5] = [
 ];
 
 /// The names of `quote_columns`' columns.
-const COLUMN_NAMES: [&str; 17] = [
+pub(crate) const COLUMN_NAMES: [&str; 17] = [
     "document",
     "start",
     "end",
@@ -84,10 +84,10 @@ fn parse<T: Copy>(table: &[T], as_str: fn(T) -> &'static str, argument: &str, na
 
 /// A quote's spans in code points: content start and end, then the start and end of
 /// the verb, the mention and the speaker (`-1` for a missing one).
-type QuoteOffsets = [i64; 8];
+pub(crate) type QuoteOffsets = [i64; 8];
 
 /// The code-point offsets of `quotes` in `text`: one pass over the text.
-fn quote_offsets(text: &str, quotes: &[Quote]) -> Vec<QuoteOffsets> {
+pub(crate) fn quote_offsets(text: &str, quotes: &[Quote]) -> Vec<QuoteOffsets> {
     let mut flat: Vec<usize> = Vec::with_capacity(quotes.len() * 8);
     for quote in quotes {
         flat.extend([quote.content.start, quote.content.end]);
@@ -114,6 +114,30 @@ fn quote_offsets(text: &str, quotes: &[Quote]) -> Vec<QuoteOffsets> {
             row
         })
         .collect()
+}
+
+/// The row of `quote_columns` for `quote` of document `document`, whose spans in code
+/// points are `at` (from [`quote_offsets`]).
+pub(crate) fn quote_row(document: i64, quote: &Quote, at: &QuoteOffsets) -> [i64; COLUMN_NAMES.len()] {
+    [
+        document,
+        at[0],
+        at[1],
+        code(&KINDS, quote.kind),
+        quote.paragraph as i64,
+        quote.sentence as i64,
+        quote.depth as i64,
+        i64::from(quote.continues),
+        quote.cue.map_or(-1, |c| code(&CUES, c)),
+        at[2],
+        at[3],
+        at[4],
+        at[5],
+        at[6],
+        at[7],
+        code(&RESOLUTIONS, quote.how),
+        quote.entity.map_or(-1, i64::from),
+    ]
 }
 
 /// A quote and who said it. Offsets are code points: `text[quote.start:quote.end] ==
@@ -355,7 +379,19 @@ pub(crate) struct PyQuoteExtractor {
 }
 
 impl PyQuoteExtractor {
-    /// The `Quote` objects of one document.
+    /// The core extractor.
+    pub(crate) fn core(&self) -> &QuoteExtractor {
+        &self.inner
+    }
+
+    /// The Python splitter and matcher the extractor was made with.
+    pub(crate) fn parts(&self, py: Python<'_>) -> (Py<PySplitter>, Option<Py<PyEntityMatcher>>) {
+        (
+            self.splitter.clone_ref(py),
+            self.matcher.as_ref().map(|m| m.clone_ref(py)),
+        )
+    }
+
     /// The `Quote` objects of one document, sliced from its `str` by their code-point
     /// offsets.
     fn quote_list<'py>(
@@ -524,25 +560,7 @@ impl PyQuoteExtractor {
                     });
                     let quotes = extractor.extract_split(text, split, mentions);
                     for (quote, at) in quotes.iter().zip(quote_offsets(text, &quotes)) {
-                        columns.push([
-                            document,
-                            at[0],
-                            at[1],
-                            code(&KINDS, quote.kind),
-                            quote.paragraph as i64,
-                            quote.sentence as i64,
-                            quote.depth as i64,
-                            i64::from(quote.continues),
-                            quote.cue.map_or(-1, |c| code(&CUES, c)),
-                            at[2],
-                            at[3],
-                            at[4],
-                            at[5],
-                            at[6],
-                            at[7],
-                            code(&RESOLUTIONS, quote.how),
-                            quote.entity.map_or(-1, i64::from),
-                        ]);
+                        columns.push(quote_row(document, quote, &at));
                     }
                 },
             )

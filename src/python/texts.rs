@@ -72,14 +72,16 @@ pub(crate) struct LoneSurrogate {
 impl LoneSurrogate {
     /// The `ValueError` that names the text and the surrogate's place.
     pub(crate) fn into_err(self, py: Python<'_>, origin: Origin) -> PyErr {
-        value_error(
-            py,
-            format!(
-                "{} cannot be encoded as UTF-8: lone surrogate U+{:04X} at index {}",
-                origin.describe(),
-                self.unit,
-                self.index
-            ),
+        value_error(py, self.message(origin))
+    }
+
+    /// What is wrong, naming the text and the surrogate's place.
+    pub(crate) fn message(self, origin: Origin) -> String {
+        format!(
+            "{} cannot be encoded as UTF-8: lone surrogate U+{:04X} at index {}",
+            origin.describe(),
+            self.unit,
+            self.index
         )
     }
 }

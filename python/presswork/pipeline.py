@@ -1,0 +1,384 @@
+"""The pipeline's tables: a corpus analysed into linked pandas DataFrames.
+
+:meth:`presswork.Pipeline.analyze` takes one text, a list, an iterator (read in chunks:
+a corpus bigger than memory streams through) or a pandas Series (its index gives the
+document keys) and returns an :class:`Analysis`: five DataFrames that share one key
+scheme, ``key`` (the document) plus ``paragraph`` and ``sentence`` indices.
+
+* ``documents``: one row per document: ``length`` (code points), counts of paragraphs,
+  sentences, mentions and quotes, how many quotes count (``counted_quotes``: those
+  outside repeated and boilerplate paragraphs), ``repeated_paragraphs``,
+  ``boilerplate_paragraphs``, ``missing`` (the input was None or NaN) and ``error``.
+* ``paragraphs``: span and text, ``repeat_of`` (the earlier paragraph it repeats) and
+  ``boilerplate`` (comment_form, link, share, url).
+* ``sentences``; ``mentions`` (with the gazetteer entity, and ``quote``: the number of
+  the quote it is inside among its document's quotes); ``quotes`` (``quote`` is that
+  number; with the speaker's entity and the ``entities`` mentioned inside the quote).
+
+Rows of repeated and boilerplate paragraphs are kept and flagged (``counted`` is False):
+filter on it to count each quote once, while every offset still slices the original text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from presswork._core import PressworkTypeError, PressworkValueError
+from presswork.frames import (
+    _categories,
+    _mention_entities,
+    _nullable,
+    _quotes_from_columns,
+    _slices,
+)
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from presswork._core import Pipeline
+
+__all__ = ["TABLES", "Analysis", "analyze"]
+
+#: The tables of an analysis, in the order they link.
+TABLES = ("documents", "paragraphs", "sentences", "mentions", "quotes")
+
+#: Documents per chunk of an iterator (a list or Series is one chunk unless bigger).
+CHUNK_DOCUMENTS = 2048
+
+#: With ``progress=None``, the bar appears once the work has taken this many seconds.
+PROGRESS_DELAY = 2.0
+
+
+class Analysis:
+    """The linked tables of an analysed corpus: ``documents``, ``paragraphs``,
+    ``sentences``, ``mentions`` and ``quotes`` (pandas DataFrames).
+
+    ``analysis.arrow("quotes")`` gives a table as a ``pyarrow.Table``, which polars
+    (``pl.from_arrow``) and duckdb read without copying; the analysis itself exports its
+    quotes table through the Arrow PyCapsule interface (``__arrow_c_stream__``).
+    """
+
+    def __init__(self, tables: dict[str, pd.DataFrame]) -> None:
+        self.documents: pd.DataFrame = tables["documents"]
+        self.paragraphs: pd.DataFrame = tables["paragraphs"]
+        self.sentences: pd.DataFrame = tables["sentences"]
+        self.mentions: pd.DataFrame = tables["mentions"]
+        self.quotes: pd.DataFrame = tables["quotes"]
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The five tables by name."""
+        return {name: getattr(self, name) for name in TABLES}
+
+    def arrow(self, table: str) -> pa.Table:
+        """The table named ``table`` as a ``pyarrow.Table`` (needs pyarrow)."""
+        if table not in TABLES:
+            raise PressworkValueError(f"table must be one of {TABLES}, not {table!r}")
+        import pyarrow as pa
+
+        frame = getattr(self, table)
+        # Categorical and object columns convert as they are; keys become strings when
+        # they mix types (Arrow columns have one type).
+        frame = frame.assign(key=_arrow_keys(frame["key"]))
+        return pa.Table.from_pandas(frame, preserve_index=False)
+
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object:
+        """The quotes table as an Arrow C stream (the PyCapsule interface)."""
+        return self.arrow("quotes").__arrow_c_stream__(requested_schema)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{len(getattr(self, name))} {name}" for name in TABLES)
+        return f"<Analysis: {counts}>"
+
+
+def _arrow_keys(keys: pd.Series) -> pd.Series:
+    """Keys of one type: as they are when they share one, else as strings."""
+    kinds = {type(k) for k in keys.head(10_000)}
+    return keys if len(kinds) <= 1 else keys.map(str)
+
+
+def _is_missing(value: Any) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def _documents(
+    texts: Any, keys: Iterable[Any] | None
+) -> tuple[Iterator[tuple[Any, Any]], int | None]:
+    """(key, text) pairs of the input, and how many there are when that is known."""
+    if isinstance(texts, str):
+        texts = [texts]
+    if isinstance(texts, pd.Series):
+        pairs: Iterable[tuple[Any, Any]] = zip(texts.index, texts.tolist())
+        total: int | None = len(texts)
+    elif isinstance(texts, pd.DataFrame):
+        raise PressworkTypeError(
+            "texts must be a Series, a mapping or an iterable of str, not a DataFrame "
+            "(pass one column: frame['text'])"
+        )
+    elif isinstance(texts, Mapping):
+        pairs, total = texts.items(), len(texts)
+    elif isinstance(texts, (bytes, bytearray)):
+        raise PressworkTypeError(
+            "texts must be str or an iterable of str, not bytes (decode it first)"
+        )
+    elif isinstance(texts, Iterable):
+        total = len(texts) if hasattr(texts, "__len__") else None
+        pairs = enumerate(texts)
+    else:
+        raise PressworkTypeError(
+            "texts must be a str, a Series, a mapping or an iterable of str, "
+            f"not {type(texts).__name__}"
+        )
+    if keys is not None:
+        if isinstance(keys, str):
+            raise PressworkTypeError("keys must be an iterable of keys, not a str")
+        pairs = _zip_keys(keys, (text for _, text in pairs))
+    return iter(pairs), total
+
+
+def _zip_keys(keys: Iterable[Any], texts: Iterable[Any]) -> Iterator[tuple[Any, Any]]:
+    sentinel = object()
+    for n, (key, text) in enumerate(itertools.zip_longest(keys, texts, fillvalue=sentinel)):
+        if key is sentinel or text is sentinel:
+            raise PressworkValueError(f"keys and texts differ in number (from position {n})")
+        yield key, text
+
+
+def _progress(enabled: bool | None, total: int | None) -> Any:
+    """A tqdm bar over documents, or None (``enabled=None``: only on long work)."""
+    if enabled is False:
+        return None
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:
+        if enabled:
+            raise PressworkValueError("progress=True needs tqdm (pip install tqdm)") from None
+        return None
+    delay = 0.0 if enabled else PROGRESS_DELAY
+    return tqdm(total=total, unit="doc", desc="presswork", delay=delay, leave=enabled is True)
+
+
+def analyze(
+    pipeline: Pipeline,
+    texts: Any,
+    *,
+    keys: Iterable[Any] | None = None,
+    progress: bool | None = None,
+    chunk_size: int = CHUNK_DOCUMENTS,
+) -> Analysis:
+    """The tables of ``texts`` (see :class:`Analysis`); the work of
+    :meth:`presswork.Pipeline.analyze`."""
+    if not isinstance(chunk_size, int) or isinstance(chunk_size, bool) or chunk_size < 1:
+        raise PressworkValueError(f"chunk_size must be a positive int, not {chunk_size!r}")
+    pairs, total = _documents(texts, keys)
+    bar = _progress(progress, total)
+    chunks: list[_Chunk] = []
+    try:
+        first = 0
+        while batch := list(itertools.islice(pairs, chunk_size)):
+            chunks.append(_Chunk.analyze(pipeline, batch, first))
+            first += len(batch)
+            if bar is not None:
+                bar.update(len(batch))
+    finally:
+        if bar is not None:
+            bar.close()
+    return _assemble(pipeline, chunks)
+
+
+class _Chunk:
+    """The tables of one chunk of documents, before they become DataFrames."""
+
+    def __init__(self, keys: list[Any], texts: list[str], missing: np.ndarray) -> None:
+        self.keys, self.texts, self.missing = keys, texts, missing
+        self.columns: dict[str, dict[str, np.ndarray]] = {}
+        self.errors: dict[int, str] = {}
+
+    @classmethod
+    def analyze(cls, pipeline: Pipeline, batch: list[tuple[Any, Any]], first: int) -> _Chunk:
+        keys = [key for key, _ in batch]
+        texts: list[str] = []
+        missing = np.zeros(len(batch), dtype=bool)
+        for n, (key, text) in enumerate(batch):
+            if isinstance(text, str):
+                texts.append(text)
+            elif _is_missing(text):
+                texts.append("")
+                missing[n] = True
+            else:
+                raise PressworkTypeError(
+                    f"document {key!r} (position {first + n}) is {type(text).__name__}; "
+                    "expected str"
+                )
+        chunk = cls(keys, texts, missing)
+        columns, errors = pipeline._tables(texts)
+        chunk.columns = columns
+        chunk.errors = dict(errors)
+        return chunk
+
+
+def _concatenate(chunks: list[_Chunk], table: str) -> dict[str, np.ndarray]:
+    """One table's columns over every chunk, document indices made global."""
+    if not chunks:
+        return {}
+    names = list(chunks[0].columns[table])
+    out: dict[str, list[np.ndarray]] = {name: [] for name in names}
+    first = 0
+    for chunk in chunks:
+        for name in names:
+            column = chunk.columns[table][name]
+            out[name].append(column + first if name == "document" else column)
+        first += len(chunk.texts)
+    return {name: np.concatenate(parts) for name, parts in out.items()}
+
+
+def _assemble(pipeline: Pipeline, chunks: list[_Chunk]) -> Analysis:
+    keys = pd.Index([key for chunk in chunks for key in chunk.keys])
+    values = [text for chunk in chunks for text in chunk.texts]
+    missing = np.concatenate([chunk.missing for chunk in chunks]) if chunks else np.zeros(0, bool)
+    errors: dict[int, str] = {}
+    first = 0
+    for chunk in chunks:
+        errors.update({first + n: reason for n, reason in chunk.errors.items()})
+        first += len(chunk.texts)
+    if not keys.is_unique:
+        duplicated = keys[keys.duplicated()].unique().tolist()[:5]
+        raise PressworkValueError(f"document keys must be unique; repeated: {duplicated!r}")
+    columns = {table: _concatenate(chunks, table) for table in TABLES}
+    if not chunks:
+        return _empty(pipeline)
+    kinds = pipeline.boilerplate_kinds()
+    documents = columns["documents"]
+    error = np.full(len(keys), None, dtype=object)
+    for n, reason in errors.items():
+        error[n] = reason
+    documents_frame = pd.DataFrame(
+        {
+            "key": keys,
+            **{name: documents[name] for name in _DOCUMENT_COUNTS},
+            "missing": missing,
+            "error": error,
+        }
+    )
+
+    def key_of(table: dict[str, np.ndarray]) -> pd.Index:
+        return keys.take(table["document"])
+
+    def texts_of(table: dict[str, np.ndarray]) -> Any:
+        return _slices(values, table["document"], table["start"], table["end"])
+
+    p = columns["paragraphs"]
+    paragraphs = pd.DataFrame(
+        {
+            "key": key_of(p),
+            "paragraph": p["paragraph"],
+            "start": p["start"],
+            "end": p["end"],
+            "text": texts_of(p),
+            "repeat_of": _nullable(p["repeat_of"]),
+            "boilerplate": _categories(p["boilerplate"], kinds),
+        }
+    )
+    s = columns["sentences"]
+    counted_paragraph = _counted_paragraphs(p, len(keys))
+    sentences = pd.DataFrame(
+        {
+            "key": key_of(s),
+            "paragraph": s["paragraph"],
+            "sentence": s["sentence"],
+            "start": s["start"],
+            "end": s["end"],
+            "text": texts_of(s),
+            "counted": counted_paragraph(s["document"], s["paragraph"]),
+        }
+    )
+    m = columns["mentions"]
+    matcher = pipeline.matcher
+    entities = (
+        _mention_entities(matcher, m["pattern"], m["entity"])
+        if matcher is not None
+        else {"entity_id": np.full(len(m["document"]), None, dtype=object)}
+    )
+    mentions = pd.DataFrame(
+        {
+            "key": key_of(m),
+            "paragraph": m["paragraph"],
+            "sentence": m["sentence"],
+            "start": m["start"],
+            "end": m["end"],
+            "text": texts_of(m),
+            **entities,
+            "quote": _nullable(m["quote"]),
+            "counted": m["counted"].astype(bool),
+        }
+    )
+    q = columns["quotes"]
+    quotes = _quotes_from_columns(pipeline.quotes, q, keys, values)
+    # The quote's place among its document's quotes: what ``mentions.quote`` refers to.
+    quotes.insert(
+        1, "quote", np.arange(len(q["document"])) - np.searchsorted(q["document"], q["document"])
+    )
+    quotes["counted"] = q["counted"].astype(bool)
+    quotes["entities"] = _entities_inside(q, m, mentions["entity_id"].to_numpy())
+    return Analysis(
+        {
+            "documents": documents_frame,
+            "paragraphs": paragraphs,
+            "sentences": sentences,
+            "mentions": mentions,
+            "quotes": quotes,
+        }
+    )
+
+
+_DOCUMENT_COUNTS = (
+    "length",
+    "paragraphs",
+    "sentences",
+    "mentions",
+    "quotes",
+    "counted_quotes",
+    "repeated_paragraphs",
+    "boilerplate_paragraphs",
+)
+
+
+def _counted_paragraphs(paragraphs: dict[str, np.ndarray], documents: int) -> Any:
+    """A function of (document, paragraph) arrays: whether each paragraph counts
+    (neither repeats an earlier one nor is boilerplate)."""
+    counts = (paragraphs["repeat_of"] < 0) & (paragraphs["boilerplate"] < 0)
+    # Paragraph rows are in (document, paragraph) order: the row of paragraph p of
+    # document d is first[d] + p.
+    first = np.searchsorted(paragraphs["document"], np.arange(documents))
+
+    def lookup(document: np.ndarray, paragraph: np.ndarray) -> np.ndarray:
+        if len(counts) == 0:
+            return np.ones(len(document), dtype=bool)
+        return counts[first[document] + paragraph]
+
+    return lookup
+
+
+def _entities_inside(
+    quotes: dict[str, np.ndarray], mentions: dict[str, np.ndarray], entity_ids: np.ndarray
+) -> np.ndarray:
+    """Per quote, the tuple of entity ids mentioned inside it (ambiguous mentions left out),
+    from each quote's range of its document's mention rows."""
+    first = np.searchsorted(mentions["document"], quotes["document"])
+    starts = first + quotes["mentions_from"]
+    ends = first + quotes["mentions_to"]
+    out = np.empty(len(starts), dtype=object)
+    for n, (start, end) in enumerate(zip(starts.tolist(), ends.tolist())):
+        out[n] = tuple(e for e in entity_ids[start:end] if e is not None)
+    return out
+
+
+def _empty(pipeline: Pipeline) -> Analysis:
+    """The tables of no documents: the columns, no rows."""
+    one = analyze(pipeline, [""], progress=False)
+    return Analysis({name: frame.iloc[0:0] for name, frame in one.tables().items()})

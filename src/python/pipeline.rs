@@ -1,0 +1,366 @@
+//! `Pipeline`: the Python face of [`crate::pipeline::Pipeline`]. It turns a batch of
+//! documents into the int64 columns of five linked tables (documents, paragraphs,
+//! sentences, mentions, quotes), in parallel with the GIL released; `presswork.pipeline`
+//! makes the DataFrames. A document that fails (a lone surrogate, an internal error) is
+//! reported in the documents table and the others still finish.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyTuple};
+
+use super::columns::{fold_runs, Columns};
+use super::errors::type_error;
+use super::matcher::PyEntityMatcher;
+use super::quotes::{quote_offsets, quote_row, PyQuoteExtractor, COLUMN_NAMES as QUOTE_COLUMNS};
+use super::splitter::PySplitter;
+use super::texts::{borrow_all, collect_texts, Origin};
+use crate::pipeline::{Analysis, Boilerplate, Pipeline};
+use crate::text::code_point_offsets;
+
+const DOCUMENT_COLUMNS: [&str; 10] = [
+    "document",
+    "length",
+    "paragraphs",
+    "sentences",
+    "mentions",
+    "quotes",
+    "counted_quotes",
+    "repeated_paragraphs",
+    "boilerplate_paragraphs",
+    "failed",
+];
+const PARAGRAPH_COLUMNS: [&str; 6] = [
+    "document",
+    "paragraph",
+    "start",
+    "end",
+    "repeat_of",
+    "boilerplate",
+];
+const SENTENCE_COLUMNS: [&str; 5] = ["document", "paragraph", "sentence", "start", "end"];
+const MENTION_COLUMNS: [&str; 9] = [
+    "document",
+    "paragraph",
+    "sentence",
+    "start",
+    "end",
+    "pattern",
+    "entity",
+    "quote",
+    "counted",
+];
+/// `quote_columns`' columns, then whether the quote counts and the range of the
+/// document's mentions inside it.
+const QUOTE_EXTRA_COLUMNS: [&str; 3] = ["counted", "mentions_from", "mentions_to"];
+
+/// Rows reserved per byte of text, by table: news has a sentence per ~120 bytes.
+const BYTES_PER_SENTENCE: usize = 100;
+
+/// The tables of one run of documents.
+struct Tables {
+    documents: Columns<10>,
+    paragraphs: Columns<6>,
+    sentences: Columns<5>,
+    mentions: Columns<9>,
+    quotes: Columns<20>,
+    /// Documents that failed: (index, reason).
+    errors: Vec<(usize, String)>,
+    /// The analysis buffers, reused from one document to the next.
+    analysis: Analysis,
+    /// Byte offsets being converted to code points.
+    offsets: Vec<usize>,
+}
+
+fn quote_names() -> [&'static str; 20] {
+    std::array::from_fn(|i| {
+        QUOTE_COLUMNS
+            .get(i)
+            .copied()
+            .unwrap_or_else(|| QUOTE_EXTRA_COLUMNS[i - QUOTE_COLUMNS.len()])
+    })
+}
+
+impl Tables {
+    fn with_room(bytes: usize) -> Tables {
+        let sentences = bytes / BYTES_PER_SENTENCE + 16;
+        Tables {
+            documents: Columns::with_capacity(DOCUMENT_COLUMNS, 16),
+            paragraphs: Columns::with_capacity(PARAGRAPH_COLUMNS, sentences / 2),
+            sentences: Columns::with_capacity(SENTENCE_COLUMNS, sentences),
+            mentions: Columns::with_capacity(MENTION_COLUMNS, 16),
+            quotes: Columns::with_capacity(quote_names(), sentences / 4),
+            errors: Vec::new(),
+            analysis: Analysis::default(),
+            offsets: Vec::new(),
+        }
+    }
+
+    /// Adds the rows of document `document`, analysed from `text`.
+    fn add(&mut self, pipeline: &Pipeline, document: usize, text: &str) {
+        let analysis = &mut self.analysis;
+        if let Err(panic) = catch_unwind(AssertUnwindSafe(|| pipeline.analyze_into(text, analysis))) {
+            let reason = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            self.analysis = Analysis::default();
+            self.failed(document, format!("internal error in presswork: {reason}"));
+            return;
+        }
+        let doc = document as i64;
+        let a = &self.analysis;
+        // Every span's byte offsets, converted to code points in one pass.
+        let offsets = &mut self.offsets;
+        offsets.clear();
+        offsets.push(text.len());
+        offsets.extend(a.split.paragraphs.iter().flat_map(|p| [p.start, p.end]));
+        offsets.extend(a.split.sentences.iter().flat_map(|s| [s.span.start, s.span.end]));
+        offsets.extend(a.mentions.iter().flat_map(|m| [m.span.start, m.span.end]));
+        code_point_offsets(text, offsets);
+        let mut at = offsets[1..]
+            .chunks_exact(2)
+            .map(|pair| (pair[0] as i64, pair[1] as i64));
+        for (index, flags) in a.paragraphs.iter().enumerate() {
+            let (start, end) = at.next().unwrap_or_default();
+            self.paragraphs.push([
+                doc,
+                index as i64,
+                start,
+                end,
+                flags.repeat_of.map_or(-1, |p| p as i64),
+                flags.boilerplate.map_or(-1, boilerplate_code),
+            ]);
+        }
+        for (index, sentence) in a.split.sentences.iter().enumerate() {
+            let (start, end) = at.next().unwrap_or_default();
+            self.sentences
+                .push([doc, sentence.paragraph as i64, index as i64, start, end]);
+        }
+        // The innermost quote around each mention (nested quotes come after theirs).
+        let mut quote_of = vec![-1i64; a.mentions.len()];
+        for (q, range) in a.quote_mentions.iter().enumerate() {
+            quote_of[range.clone()].fill(q as i64);
+        }
+        let matcher = pipeline.matcher();
+        for (index, mention) in a.mentions.iter().enumerate() {
+            let (start, end) = at.next().unwrap_or_default();
+            let paragraph = a.mention_paragraph(index);
+            let entity = match matcher.map(|m| m.candidates(mention.pattern)) {
+                Some([one]) => i64::from(*one),
+                _ => -1,
+            };
+            self.mentions.push([
+                doc,
+                paragraph as i64,
+                a.mention_sentences[index] as i64,
+                start,
+                end,
+                i64::from(mention.pattern),
+                entity,
+                quote_of[index],
+                i64::from(a.flags(paragraph).counts()),
+            ]);
+        }
+        for ((quote, at), range) in a
+            .quotes
+            .iter()
+            .zip(quote_offsets(text, &a.quotes))
+            .zip(&a.quote_mentions)
+        {
+            let row = quote_row(doc, quote, &at);
+            let extra = [
+                i64::from(a.flags(quote.paragraph).counts()),
+                range.start as i64,
+                range.end as i64,
+            ];
+            self.quotes.push(std::array::from_fn(|i| {
+                row.get(i).copied().unwrap_or_else(|| extra[i - row.len()])
+            }));
+        }
+        let count = |flag: fn(&crate::pipeline::ParagraphFlags) -> bool| {
+            a.paragraphs.iter().filter(|f| flag(f)).count() as i64
+        };
+        self.documents.push([
+            doc,
+            self.offsets[0] as i64,
+            a.split.paragraphs.len() as i64,
+            a.split.sentences.len() as i64,
+            a.mentions.len() as i64,
+            a.quotes.len() as i64,
+            a.counted_quotes().count() as i64,
+            count(|f| f.repeat_of.is_some()),
+            count(|f| f.boilerplate.is_some()),
+            0,
+        ]);
+    }
+
+    /// A row for a document that could not be analysed, and its reason.
+    fn failed(&mut self, document: usize, reason: String) {
+        let mut row = [0i64; 10];
+        row[0] = document as i64;
+        row[9] = 1;
+        self.documents.push(row);
+        self.errors.push((document, reason));
+    }
+}
+
+fn boilerplate_code(kind: Boilerplate) -> i64 {
+    Boilerplate::ALL
+        .iter()
+        .position(|&k| k == kind)
+        .unwrap_or_default() as i64
+}
+
+/// Runs the splitter, the entity matcher and the quote extractor over documents, and
+/// gives linked tables: documents, paragraphs, sentences, mentions, quotes.
+#[pyclass(module = "presswork", name = "Pipeline", frozen)]
+pub(crate) struct PyPipeline {
+    inner: Pipeline,
+    quotes: Py<PyQuoteExtractor>,
+}
+
+#[pymethods]
+impl PyPipeline {
+    #[new]
+    #[pyo3(signature = (splitter = None, matcher = None, quotes = None))]
+    fn new(
+        py: Python<'_>,
+        splitter: Option<&Bound<'_, PyAny>>,
+        matcher: Option<&Bound<'_, PyAny>>,
+        quotes: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let given = match quotes {
+            Some(object) if !object.is_none() => Some(object.cast::<PyQuoteExtractor>().map_err(|_| {
+                let name = object
+                    .get_type()
+                    .name()
+                    .map(|n| n.to_string())
+                    .unwrap_or_default();
+                type_error(
+                    py,
+                    format!("quotes must be a presswork.QuoteExtractor, not {name}"),
+                )
+            })?),
+            _ => None,
+        };
+        let (quotes_splitter, quotes_matcher) = match &given {
+            Some(extractor) => extractor.get().parts(py),
+            None => (Py::new(py, PySplitter::default())?, None),
+        };
+        let splitter = match splitter {
+            Some(object) if !object.is_none() => object.clone().unbind(),
+            _ => quotes_splitter.into_any(),
+        };
+        let matcher = match matcher {
+            Some(object) if !object.is_none() => Some(object.clone().unbind()),
+            _ => quotes_matcher.map(Py::into_any),
+        };
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("nested", given.as_ref().is_some_and(|q| q.get().core().nested()))?;
+        let extractor = py
+            .get_type::<PyQuoteExtractor>()
+            .call((splitter, matcher), Some(&kwargs))?
+            .cast_into::<PyQuoteExtractor>()?
+            .unbind();
+        Ok(PyPipeline {
+            inner: Pipeline::from_extractor(extractor.get().core().clone()),
+            quotes: extractor,
+        })
+    }
+
+    /// The splitter.
+    #[getter]
+    fn splitter(&self, py: Python<'_>) -> Py<PySplitter> {
+        self.quotes.get().parts(py).0
+    }
+
+    /// The entity matcher, or None.
+    #[getter]
+    fn matcher(&self, py: Python<'_>) -> Option<Py<PyEntityMatcher>> {
+        self.quotes.get().parts(py).1
+    }
+
+    /// The quote extractor (with the pipeline's splitter and matcher).
+    #[getter]
+    fn quotes(&self, py: Python<'_>) -> Py<PyQuoteExtractor> {
+        self.quotes.clone_ref(py)
+    }
+
+    /// The tables of `texts` (a list of `str`) as dicts of numpy int64 columns, by table
+    /// name, and the documents that failed as a list of (index, reason). Parallel, with
+    /// the GIL released. Used by `presswork.pipeline`.
+    fn _tables<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = texts.py();
+        let objects = collect_texts(texts)?;
+        let texts = borrow_all(&objects)?;
+        let pipeline = &self.inner;
+        let runs = py.detach(|| {
+            fold_runs(texts.as_slice(), Tables::with_room, |tables, document, text| {
+                if let Err(surrogate) = text.with_utf8(|text| tables.add(pipeline, document, text)) {
+                    tables.failed(document, surrogate.message(Origin::Argument));
+                }
+                Ok::<(), ()>(())
+            })
+        });
+        let runs = runs.unwrap_or_default();
+        let mut errors = Vec::new();
+        let (mut documents, mut paragraphs, mut sentences, mut mentions, mut quotes) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for run in runs {
+            documents.push(run.documents);
+            paragraphs.push(run.paragraphs);
+            sentences.push(run.sentences);
+            mentions.push(run.mentions);
+            quotes.push(run.quotes);
+            errors.extend(run.errors);
+        }
+        let tables = PyDict::new(py);
+        let (d, p, s, m, q) = py.detach(|| {
+            (
+                Columns::concatenate(DOCUMENT_COLUMNS, documents),
+                Columns::concatenate(PARAGRAPH_COLUMNS, paragraphs),
+                Columns::concatenate(SENTENCE_COLUMNS, sentences),
+                Columns::concatenate(MENTION_COLUMNS, mentions),
+                Columns::concatenate(quote_names(), quotes),
+            )
+        });
+        tables.set_item("documents", d.into_dict(py)?)?;
+        tables.set_item("paragraphs", p.into_dict(py)?)?;
+        tables.set_item("sentences", s.into_dict(py)?)?;
+        tables.set_item("mentions", m.into_dict(py)?)?;
+        tables.set_item("quotes", q.into_dict(py)?)?;
+        let errors = PyList::new(py, errors)?;
+        PyTuple::new(py, [tables.into_any(), errors.into_any()])
+    }
+
+    /// The linked tables of `texts` (see `presswork.pipeline.Analysis`): one text, a
+    /// list, an iterator (read in chunks) or a pandas Series (its index gives the keys).
+    #[pyo3(signature = (texts, **options))]
+    fn analyze<'py>(
+        slf: &Bound<'py, Self>,
+        texts: &Bound<'py, PyAny>,
+        options: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let module = slf.py().import("presswork.pipeline")?;
+        module.getattr("analyze")?.call((slf, texts), options)
+    }
+
+    /// The names of the codes in the tables' `boilerplate` column.
+    #[staticmethod]
+    fn boilerplate_kinds() -> Vec<&'static str> {
+        Boilerplate::ALL.map(Boilerplate::as_str).to_vec()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let quotes = self.quotes.bind(py).repr()?;
+        Ok(format!("Pipeline(quotes={quotes})"))
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let this = slf.get();
+        (slf.get_type(), (py.None(), py.None(), this.quotes.clone_ref(py))).into_pyobject(py)
+    }
+}

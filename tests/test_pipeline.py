@@ -1,0 +1,166 @@
+"""Pipeline: linked tables, flags, missing and failing documents, streaming, pickling."""
+
+from __future__ import annotations
+
+import math
+import pickle
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from presswork import (
+    EntityMatcher,
+    Gazetteer,
+    Pipeline,
+    PressworkTypeError,
+    PressworkValueError,
+    QuoteExtractor,
+    Splitter,
+    read_corpus,
+    sample_texts,
+)
+
+DOUBLED = "\n\n".join(
+    [
+        '"Paris will recover," Putin said.',
+        'Also read: "Moscow mourns"',
+        "Please enter your comment!\nPlease enter your name here",
+        '"Paris will recover," Putin said.',
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    gazetteer = Gazetteer.from_dict(
+        {"Vladimir Putin": ["Putin", "President Putin"], "Irina Volk": ["Volk"], "Paris": []}
+    )
+    return Pipeline(matcher=EntityMatcher(gazetteer))
+
+
+def spans_slice(frame: pd.DataFrame, texts: dict[object, str]) -> None:
+    for key, start, end, text in frame[["key", "start", "end", "text"]].itertuples(index=False):
+        assert texts[key][start:end] == text
+
+
+def test_tables_are_linked_and_every_span_slices_its_text(pipeline: Pipeline) -> None:
+    texts = {
+        "a": "Spokeswoman Irina Volk spoke. “Nobody was hurt,” she said of Paris. Volk left.",
+        "b": 'Ünïcödé first: «Putin est là», a dit Volk. 😀 "Putin," she said.',
+    }
+    analysis = pipeline.analyze(pd.Series(texts))
+    for name in ("paragraphs", "sentences", "mentions", "quotes"):
+        spans_slice(getattr(analysis, name), texts)
+    documents = analysis.documents.set_index("key")
+    assert documents.loc["a", "length"] == len(texts["a"])
+    assert documents["sentences"].tolist() == analysis.sentences.groupby("key").size().tolist()
+    assert documents["quotes"].sum() == len(analysis.quotes)
+    quotes = analysis.quotes
+    first = quotes.iloc[0]
+    assert (first["key"], first["text"], first["speaker"], first["entity_id"]) == (
+        "a",
+        "Nobody was hurt,",
+        "Irina Volk",
+        "Irina Volk",
+    )
+    # The mention inside the quote names its quote; the quote lists its entities.
+    inside = analysis.mentions.dropna(subset=["quote"])
+    assert inside[["key", "text", "quote"]].values.tolist() == [
+        ["b", "Putin", 0],
+        ["b", "Putin", 1],
+    ]
+    assert quotes.set_index(["key", "quote"]).loc[("b", 0), "entities"] == ("Vladimir Putin",)
+
+
+def test_repeats_and_boilerplate_are_flagged_and_counted_once(pipeline: Pipeline) -> None:
+    analysis = pipeline.analyze([DOUBLED])
+    paragraphs = analysis.paragraphs
+    assert paragraphs["repeat_of"].tolist() == [pd.NA, pd.NA, pd.NA, 0]
+    assert paragraphs["boilerplate"].astype(object).tolist()[1:3] == ["link", "comment_form"]
+    quotes = analysis.quotes
+    assert len(quotes) == 3  # every quote found, the link title too
+    assert quotes["counted"].tolist() == [True, False, False]
+    document = analysis.documents.iloc[0]
+    assert (document["quotes"], document["counted_quotes"]) == (3, 1)
+    assert (document["repeated_paragraphs"], document["boilerplate_paragraphs"]) == (1, 2)
+    assert analysis.mentions.groupby("counted").size().to_dict() == {False: 2, True: 2}
+
+
+def test_the_corpus_article_printed_twice_counts_its_quotes_once(corpus_dir: Path) -> None:
+    corpus = read_corpus(corpus_dir)
+    analysis = Pipeline().analyze(corpus.set_index("key")["text"])
+    documents = analysis.documents.set_index("key")
+    doubled = documents.loc["001_077868484105991a"]
+    assert doubled["repeated_paragraphs"] == 11
+    assert doubled["boilerplate_paragraphs"] == 3  # ?s=96…, the comment form, the links
+    assert doubled["counted_quotes"] * 2 <= doubled["quotes"]
+    counted = analysis.quotes[analysis.quotes["counted"]]
+    assert not counted.duplicated(["key", "text"]).any()
+    spans_slice(analysis.quotes, dict(zip(corpus["key"], corpus["text"])))
+
+
+def test_missing_documents_are_empty_rows_and_wrong_types_are_refused(pipeline: Pipeline) -> None:
+    analysis = pipeline.analyze(
+        pd.Series(["Putin spoke.", None, math.nan, pd.NA], index=list("wxyz"))
+    )
+    documents = analysis.documents
+    assert documents["missing"].tolist() == [False, True, True, True]
+    assert documents["sentences"].tolist() == [1, 0, 0, 0]
+    with pytest.raises(PressworkTypeError, match=r"document 'k' \(position 1\) is int"):
+        pipeline.analyze({"j": "Fine.", "k": 7})
+    with pytest.raises(PressworkTypeError, match="not a DataFrame"):
+        pipeline.analyze(pd.DataFrame({"text": ["x"]}))
+    with pytest.raises(PressworkTypeError, match="not bytes"):
+        pipeline.analyze(b"text")
+    with pytest.raises(PressworkValueError, match="unique"):
+        pipeline.analyze(["a", "b"], keys=["k", "k"])
+    with pytest.raises(PressworkValueError, match="differ in number"):
+        pipeline.analyze(["a", "b"], keys=["k"])
+    with pytest.raises(PressworkValueError, match="chunk_size"):
+        pipeline.analyze(["a"], chunk_size=0)
+    with pytest.raises(PressworkTypeError, match="QuoteExtractor"):
+        Pipeline(quotes=Splitter())  # type: ignore[arg-type]
+
+
+def test_a_failing_document_is_reported_and_the_others_finish(pipeline: Pipeline) -> None:
+    texts = ['"Yes," Putin said.', "bad \ud800 text", '"No," Volk said.']
+    analysis = pipeline.analyze(texts)
+    documents = analysis.documents
+    assert documents["error"].isna().tolist() == [True, False, True]
+    assert "lone surrogate U+D800 at index 4" in documents["error"][1]
+    assert analysis.quotes["speaker"].tolist() == ["Putin", "Volk"]
+
+
+def test_streaming_chunks_threads_and_pickles_give_the_same_tables(pipeline: Pipeline) -> None:
+    texts = list(sample_texts().values()) * 3 + [DOUBLED, ""]
+    whole = pipeline.analyze(texts)
+    streamed = pipeline.analyze(iter(texts), chunk_size=4)
+    revived = pickle.loads(pickle.dumps(pipeline)).analyze(texts, chunk_size=7)
+    for name, frame in whole.tables().items():
+        pd.testing.assert_frame_equal(frame, getattr(streamed, name), obj=name)
+        pd.testing.assert_frame_equal(frame, getattr(revived, name), obj=name)
+    assert len(whole.quotes) > 20
+
+
+def test_one_text_an_empty_corpus_and_the_parts(pipeline: Pipeline) -> None:
+    one = pipeline.analyze('"Hi," Volk said.')
+    assert one.quotes["key"].tolist() == [0]
+    empty = pipeline.analyze([])
+    assert [len(f) for f in empty.tables().values()] == [0] * 5
+    assert list(empty.quotes.columns) == list(one.quotes.columns)
+    extractor = QuoteExtractor(nested=True)
+    made = Pipeline(quotes=extractor)
+    assert made.quotes.nested and made.matcher is None
+    assert Pipeline(matcher=pipeline.matcher, quotes=extractor).matcher is pipeline.matcher
+
+
+def test_arrow_export_goes_through_the_pycapsule_interface(pipeline: Pipeline) -> None:
+    pa = pytest.importorskip("pyarrow")
+    analysis = pipeline.analyze({"a": '"Paris," Putin said.', "b": "No quotes."})
+    table = pa.table(analysis)  # reads __arrow_c_stream__
+    assert table.column("speaker").to_pylist() == ["Putin"]
+    assert table.column("entities").to_pylist() == [["Paris"]]
+    assert analysis.arrow("documents").num_rows == 2
+    with pytest.raises(PressworkValueError, match="table must be one of"):
+        analysis.arrow("nope")
