@@ -71,3 +71,23 @@ pub(crate) fn value_error(py: Python<'_>, message: String) -> PyErr {
         Err(err) => err,
     }
 }
+
+/// `object` as the presswork class `T` (`expected`, as the user writes it: `Splitter`),
+/// or the `TypeError` that names the argument and what it was instead.
+pub(crate) fn cast_argument<'a, 'py, T: pyo3::type_object::PyTypeCheck>(
+    object: &'a Bound<'py, PyAny>,
+    argument: &str,
+    expected: &str,
+) -> PyResult<&'a Bound<'py, T>> {
+    object.cast::<T>().map_err(|_| {
+        let name = object
+            .get_type()
+            .name()
+            .map(|n| n.to_string())
+            .unwrap_or_default();
+        type_error(
+            object.py(),
+            format!("{argument} must be a presswork.{expected}, not {name}"),
+        )
+    })
+}

@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
 use super::columns::{fold_runs, Columns};
-use super::errors::type_error;
+use super::errors::cast_argument;
 use super::matcher::PyEntityMatcher;
 use super::quotes::{quote_offsets, quote_row, PyQuoteExtractor, COLUMN_NAMES as QUOTE_COLUMNS};
 use super::splitter::PySplitter;
@@ -232,17 +232,11 @@ impl PyPipeline {
         quotes: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let given = match quotes {
-            Some(object) if !object.is_none() => Some(object.cast::<PyQuoteExtractor>().map_err(|_| {
-                let name = object
-                    .get_type()
-                    .name()
-                    .map(|n| n.to_string())
-                    .unwrap_or_default();
-                type_error(
-                    py,
-                    format!("quotes must be a presswork.QuoteExtractor, not {name}"),
-                )
-            })?),
+            Some(object) if !object.is_none() => Some(cast_argument::<PyQuoteExtractor>(
+                object,
+                "quotes",
+                "QuoteExtractor",
+            )?),
             _ => None,
         };
         let (quotes_splitter, quotes_matcher) = match &given {

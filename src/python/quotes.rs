@@ -7,7 +7,7 @@ use pyo3::IntoPyObjectExt;
 use rayon::prelude::*;
 
 use super::columns::Columns;
-use super::errors::{type_error, value_error};
+use super::errors::{cast_argument, value_error};
 use super::gazetteer::PyEntity;
 use super::matcher::PyEntityMatcher;
 use super::spans::{compare, PySpan};
@@ -439,39 +439,17 @@ impl PyQuoteExtractor {
     ) -> PyResult<Self> {
         let splitter: Py<PySplitter> = match splitter {
             None => Py::new(py, PySplitter::default())?,
-            Some(object) => object
-                .cast::<PySplitter>()
-                .map_err(|_| {
-                    let name = object
-                        .get_type()
-                        .name()
-                        .map(|n| n.to_string())
-                        .unwrap_or_default();
-                    type_error(py, format!("splitter must be a presswork.Splitter, not {name}"))
-                })?
+            Some(object) => cast_argument::<PySplitter>(object, "splitter", "Splitter")?
                 .clone()
                 .unbind(),
         };
         let matcher: Option<Py<PyEntityMatcher>> = match matcher {
-            None => None,
-            Some(object) if object.is_none() => None,
-            Some(object) => Some(
-                object
-                    .cast::<PyEntityMatcher>()
-                    .map_err(|_| {
-                        let name = object
-                            .get_type()
-                            .name()
-                            .map(|n| n.to_string())
-                            .unwrap_or_default();
-                        type_error(
-                            py,
-                            format!("matcher must be a presswork.EntityMatcher, not {name}"),
-                        )
-                    })?
+            Some(object) if !object.is_none() => Some(
+                cast_argument::<PyEntityMatcher>(object, "matcher", "EntityMatcher")?
                     .clone()
                     .unbind(),
             ),
+            _ => None,
         };
         let core_splitter = splitter.get().core().clone();
         let core_matcher = matcher.as_ref().map(|m| m.get().core().clone());
