@@ -70,7 +70,8 @@ def test_tables_are_linked_and_every_span_slices_its_text(pipeline: Pipeline) ->
         ["b", "Putin", 0],
         ["b", "Putin", 1],
     ]
-    assert quotes.set_index(["key", "quote"]).loc[("b", 0), "entities"] == ("Vladimir Putin",)
+    assert list(quotes.set_index(["key", "quote"]).loc[("b", 0), "entities"]) == ["Vladimir Putin"]
+    assert quotes["entities"].map(len).tolist() == [0, 1, 1]
 
 
 def test_repeats_and_boilerplate_are_flagged_and_counted_once(pipeline: Pipeline) -> None:

@@ -173,20 +173,22 @@ def _mention_entities(
 ) -> dict[str, Any]:
     """The columns ``alias``, ``entity_id``, ``name``, ``type``, ``ambiguous``,
     ``candidates`` and one per extra field, from the mentions' pattern and entity codes
-    (entity -1: ambiguous)."""
-    patterns, pattern_rows = np.unique(pattern, return_inverse=True)
+    (entity -1: ambiguous). Labels are categoricals over the patterns and entities that
+    occur: each distinct alias or name is one Python string, however many rows use it."""
+    patterns, pattern_rows = _codes_present(pattern)
     aliases, candidates = matcher._pattern_table(patterns.tolist())
     known = entity >= 0
-    entities, entity_rows = np.unique(entity[known], return_inverse=True)
+    entities, entity_rows = _codes_present(entity[known])
     table = matcher.gazetteer._entity_table(entities.tolist())
+    # Row -> position among the entities found (-1: ambiguous, no entity).
+    entity_codes = np.full(len(entity), -1, dtype=np.int64)
+    entity_codes[known] = entity_rows
 
-    def per_mention(field: str) -> np.ndarray:
-        out = np.full(len(entity), None, dtype=object)
-        out[known] = _object_array(table[field])[entity_rows]
-        return out
+    def per_mention(field: str) -> pd.Categorical:
+        return _labels(table[field], entity_codes)
 
     frame: dict[str, Any] = {
-        "alias": _object_array(aliases)[pattern_rows],
+        "alias": _labels(aliases, pattern_rows),
         "entity_id": per_mention("id"),
         "name": per_mention("name"),
         "type": per_mention("type"),
@@ -198,6 +200,25 @@ def _mention_entities(
             taken = field in frame or field in ("key", "start", "end", "text")
             frame[f"extra_{field}" if taken else field] = per_mention(field)
     return frame
+
+
+def _codes_present(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values of ``codes`` (small non-negative ints: pattern or entity
+    indices) in order, and each row's position among them: ``np.unique(codes,
+    return_inverse=True)`` by counting instead of sorting."""
+    if len(codes) == 0:
+        return codes, codes
+    present = np.bincount(codes) > 0
+    position = np.cumsum(present) - 1
+    return np.flatnonzero(present), position[codes]
+
+
+def _labels(values: list[Any], rows: np.ndarray) -> pd.Categorical:
+    """``values[row]`` per row as a categorical (equal values share one category); NA
+    where the row is -1 or the value is None."""
+    codes, labels = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    padded = np.append(codes, -1)  # row -1 reads the -1 at the end
+    return pd.Categorical.from_codes(padded[rows], categories=pd.Index(labels, dtype=object))
 
 
 def count_mentions(
@@ -359,36 +380,49 @@ def quotes_frame(
 
 
 def _quotes_from_columns(
-    extractor: QuoteExtractor, columns: dict[str, np.ndarray], index: pd.Index, values: list[Any]
+    extractor: QuoteExtractor,
+    columns: dict[str, np.ndarray],
+    index: pd.Index,
+    values: list[Any],
+    strings: dict[str, Any] | None = None,
 ) -> pd.DataFrame:
     """The quotes frame of ``quote_columns``' columns (``values`` are the texts, ``index``
-    their keys)."""
+    their keys; ``strings``: the text, speaker, mention and verb columns when they are
+    made already)."""
     codes = extractor.column_codes()
     documents = columns["document"]
+
+    def text(name: str, starts: np.ndarray, ends: np.ndarray) -> Any:
+        if strings is not None:
+            return strings[name]
+        return _slices(values, documents, starts, ends)
 
     def spans(name: str) -> dict[str, Any]:
         starts, ends = columns[f"{name}_start"], columns[f"{name}_end"]
         return {
-            name: _slices(values, documents, starts, ends),
+            name: text(name, starts, ends),
             f"{name}_start": _nullable(starts),
             f"{name}_end": _nullable(ends),
         }
 
     entity = columns["entity"]
-    known = entity >= 0
-    entity_id = np.full(len(entity), None, dtype=object)
-    entity_name = np.full(len(entity), None, dtype=object)
     matcher = extractor.matcher
-    if matcher is not None and known.any():
-        entities, rows = np.unique(entity[known], return_inverse=True)
-        table = matcher.gazetteer._entity_table(entities.tolist())
-        entity_id[known] = _object_array(table["id"])[rows]
-        entity_name[known] = _object_array(table["name"])[rows]
+    known = entity >= 0
+    entities, rows = _codes_present(entity[known])
+    table = (
+        matcher.gazetteer._entity_table(entities.tolist())
+        if matcher is not None
+        else {"id": [], "name": []}
+    )
+    entity_rows = np.full(len(entity), -1, dtype=np.int64)
+    entity_rows[known] = rows
+    entity_id = _labels(table["id"], entity_rows)
+    entity_name = _labels(table["name"], entity_rows)
     frame = {
         "key": index.take(documents),
         "start": columns["start"],
         "end": columns["end"],
-        "text": _slices(values, documents, columns["start"], columns["end"]),
+        "text": text("text", columns["start"], columns["end"]),
         "kind": _categories(columns["kind"], codes["kind"]),
         "paragraph": columns["paragraph"],
         "sentence": columns["sentence"],

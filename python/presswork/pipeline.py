@@ -197,6 +197,7 @@ class _Chunk:
     def __init__(self, keys: list[Any], texts: list[str], missing: np.ndarray) -> None:
         self.keys, self.texts, self.missing = keys, texts, missing
         self.columns: dict[str, dict[str, np.ndarray]] = {}
+        self.strings: dict[str, dict[str, dict[str, np.ndarray]]] = {}
         self.errors: dict[int, str] = {}
 
     @classmethod
@@ -216,8 +217,8 @@ class _Chunk:
                     "expected str"
                 )
         chunk = cls(keys, texts, missing)
-        columns, errors = pipeline._tables(texts)
-        chunk.columns = columns
+        columns, strings, errors = pipeline._tables(texts)
+        chunk.columns, chunk.strings = columns, strings
         chunk.errors = dict(errors)
         return chunk
 
@@ -269,8 +270,8 @@ def _assemble(pipeline: Pipeline, chunks: list[_Chunk]) -> Analysis:
     def key_of(table: dict[str, np.ndarray]) -> pd.Index:
         return keys.take(table["document"])
 
-    def texts_of(table: dict[str, np.ndarray]) -> Any:
-        return _slices(values, table["document"], table["start"], table["end"])
+    def texts_of(table: str, column: str = "text") -> Any:
+        return _string_column(chunks, table, column, values, columns[table])
 
     p = columns["paragraphs"]
     paragraphs = pd.DataFrame(
@@ -279,7 +280,7 @@ def _assemble(pipeline: Pipeline, chunks: list[_Chunk]) -> Analysis:
             "paragraph": p["paragraph"],
             "start": p["start"],
             "end": p["end"],
-            "text": texts_of(p),
+            "text": texts_of("paragraphs"),
             "repeat_of": _nullable(p["repeat_of"]),
             "boilerplate": _categories(p["boilerplate"], kinds),
         }
@@ -293,7 +294,7 @@ def _assemble(pipeline: Pipeline, chunks: list[_Chunk]) -> Analysis:
             "sentence": s["sentence"],
             "start": s["start"],
             "end": s["end"],
-            "text": texts_of(s),
+            "text": texts_of("sentences"),
             "counted": counted_paragraph(s["document"], s["paragraph"]),
         }
     )
@@ -311,20 +312,26 @@ def _assemble(pipeline: Pipeline, chunks: list[_Chunk]) -> Analysis:
             "sentence": m["sentence"],
             "start": m["start"],
             "end": m["end"],
-            "text": texts_of(m),
+            "text": texts_of("mentions"),
             **entities,
             "quote": _nullable(m["quote"]),
             "counted": m["counted"].astype(bool),
         }
     )
     q = columns["quotes"]
-    quotes = _quotes_from_columns(pipeline.quotes, q, keys, values)
+    quotes = _quotes_from_columns(
+        pipeline.quotes,
+        q,
+        keys,
+        values,
+        strings={name: texts_of("quotes", name) for name in ("text", "speaker", "mention", "verb")},
+    )
     # The quote's place among its document's quotes: what ``mentions.quote`` refers to.
     quotes.insert(
         1, "quote", np.arange(len(q["document"])) - np.searchsorted(q["document"], q["document"])
     )
     quotes["counted"] = q["counted"].astype(bool)
-    quotes["entities"] = _entities_inside(q, m, mentions["entity_id"].to_numpy())
+    quotes["entities"] = _entities_inside(q, m, mentions["entity_id"])
     return Analysis(
         {
             "documents": documents_frame,
@@ -334,6 +341,35 @@ def _assemble(pipeline: Pipeline, chunks: list[_Chunk]) -> Analysis:
             "quotes": quotes,
         }
     )
+
+
+def _string_column(
+    chunks: list[_Chunk],
+    table: str,
+    column: str,
+    values: list[str],
+    numbers: dict[str, np.ndarray],
+) -> Any:
+    """A string column of ``table``: pyarrow wraps the UTF-8 buffers the core filled
+    (no Python ``str`` per row); without pyarrow, the spans are sliced from the texts."""
+    try:
+        import pyarrow as pa
+    except ImportError:
+        prefix = "" if column == "text" else f"{column}_"
+        starts, ends = numbers[f"{prefix}start"], numbers[f"{prefix}end"]
+        return _slices(values, numbers["document"], starts, ends)
+    arrays = []
+    for chunk in chunks:
+        parts = chunk.strings[table][column]
+        valid = parts["valid"]
+        bitmap = None if valid.all() else pa.py_buffer(np.packbits(valid, bitorder="little"))
+        arrays.append(
+            pa.LargeStringArray.from_buffers(
+                len(valid), pa.py_buffer(parts["offsets"]), pa.py_buffer(parts["data"]), bitmap
+            )
+        )
+    chunked = pa.chunked_array(arrays, type=pa.large_string())
+    return pd.array(chunked, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
 
 
 _DOCUMENT_COUNTS = (
@@ -365,16 +401,45 @@ def _counted_paragraphs(paragraphs: dict[str, np.ndarray], documents: int) -> An
 
 
 def _entities_inside(
-    quotes: dict[str, np.ndarray], mentions: dict[str, np.ndarray], entity_ids: np.ndarray
-) -> np.ndarray:
-    """Per quote, the tuple of entity ids mentioned inside it (ambiguous mentions left out),
-    from each quote's range of its document's mention rows."""
+    quotes: dict[str, np.ndarray], mentions: dict[str, np.ndarray], entity_ids: pd.Series
+) -> Any:
+    """Per quote, the ids of the entities mentioned inside it, in order (ambiguous mentions
+    left out): a list column (Arrow ``list<string>``; tuples without pyarrow), gathered by
+    index arithmetic from each quote's range of its document's mention rows."""
     first = np.searchsorted(mentions["document"], quotes["document"])
     starts = first + quotes["mentions_from"]
     ends = first + quotes["mentions_to"]
-    out = np.empty(len(starts), dtype=object)
-    for n, (start, end) in enumerate(zip(starts.tolist(), ends.tolist())):
-        out[n] = tuple(e for e in entity_ids[start:end] if e is not None)
+    if isinstance(entity_ids.dtype, pd.CategoricalDtype):
+        codes = entity_ids.cat.codes.to_numpy()
+        labels = entity_ids.cat.categories.to_numpy(dtype=object)
+    else:  # no matcher: no entities
+        codes = np.full(len(entity_ids), -1, dtype=np.int64)
+        labels = np.empty(0, dtype=object)
+    # Known mentions in row order; quote i holds those numbered lo[i]..hi[i].
+    known = codes >= 0
+    numbered = np.concatenate([[0], np.cumsum(known)])
+    lo, hi = numbered[starts], numbered[ends]
+    lengths = hi - lo
+    offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    # For every list element, its known mention: lo[i] + its place in list i.
+    take = np.arange(offsets[-1]) - np.repeat(offsets[:-1] - lo, lengths)
+    element_codes = codes[known][take]
+    try:
+        import pyarrow as pa
+    except ImportError:
+        values = labels[element_codes]
+        return _tuples(values, offsets)
+    values = pa.array(labels, type=pa.string()).take(pa.array(element_codes))
+    lists = pa.ListArray.from_arrays(pa.array(offsets, type=pa.int32()), values)
+    return pd.array(lists, dtype=pd.ArrowDtype(lists.type))
+
+
+def _tuples(values: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """``tuple(values[offsets[i]:offsets[i + 1]])`` per row, as an object array."""
+    out = np.empty(len(offsets) - 1, dtype=object)
+    bounds = offsets.tolist()
+    for n in range(len(out)):
+        out[n] = tuple(values[bounds[n] : bounds[n + 1]])
     return out
 
 

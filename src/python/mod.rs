@@ -13,6 +13,7 @@ mod spans;
 mod splitter;
 mod substrings;
 mod texts;
+mod utf8_columns;
 
 use pyo3::prelude::*;
 

@@ -15,6 +15,7 @@ use super::matcher::PyEntityMatcher;
 use super::quotes::{quote_offsets, quote_row, PyQuoteExtractor, COLUMN_NAMES as QUOTE_COLUMNS};
 use super::splitter::PySplitter;
 use super::texts::{borrow_all, collect_texts, Origin};
+use super::utf8_columns::Utf8Column;
 use crate::pipeline::{Analysis, Boilerplate, Pipeline};
 use crate::text::code_point_offsets;
 
@@ -54,6 +55,22 @@ const MENTION_COLUMNS: [&str; 9] = [
 /// document's mentions inside it.
 const QUOTE_EXTRA_COLUMNS: [&str; 3] = ["counted", "mentions_from", "mentions_to"];
 
+/// The string columns, by table: the text of each span (the quote's speaker, mention
+/// and verb as written, missing where there is none).
+const STRING_COLUMNS: [(&str, &str); 7] = [
+    ("paragraphs", "text"),
+    ("sentences", "text"),
+    ("mentions", "text"),
+    ("quotes", "text"),
+    ("quotes", "speaker"),
+    ("quotes", "mention"),
+    ("quotes", "verb"),
+];
+const PARAGRAPH_TEXT: usize = 0;
+const SENTENCE_TEXT: usize = 1;
+const MENTION_TEXT: usize = 2;
+const QUOTE_TEXT: usize = 3;
+
 /// Rows reserved per byte of text, by table: news has a sentence per ~120 bytes.
 const BYTES_PER_SENTENCE: usize = 100;
 
@@ -64,6 +81,8 @@ struct Tables {
     sentences: Columns<5>,
     mentions: Columns<9>,
     quotes: Columns<20>,
+    /// The string columns: (table, column) and its rows.
+    strings: [Utf8Column; STRING_COLUMNS.len()],
     /// Documents that failed: (index, reason).
     errors: Vec<(usize, String)>,
     /// The analysis buffers, reused from one document to the next.
@@ -90,6 +109,10 @@ impl Tables {
             sentences: Columns::with_capacity(SENTENCE_COLUMNS, sentences),
             mentions: Columns::with_capacity(MENTION_COLUMNS, 16),
             quotes: Columns::with_capacity(quote_names(), sentences / 4),
+            strings: std::array::from_fn(|column| match column {
+                PARAGRAPH_TEXT | SENTENCE_TEXT => Utf8Column::with_capacity(sentences, bytes),
+                _ => Utf8Column::with_capacity(16, 16),
+            }),
             errors: Vec::new(),
             analysis: Analysis::default(),
             offsets: Vec::new(),
@@ -122,7 +145,9 @@ impl Tables {
         let mut at = offsets[1..]
             .chunks_exact(2)
             .map(|pair| (pair[0] as i64, pair[1] as i64));
+        let strings = &mut self.strings;
         for (index, flags) in a.paragraphs.iter().enumerate() {
+            strings[PARAGRAPH_TEXT].push(Some(a.split.paragraphs[index].as_str(text)));
             let (start, end) = at.next().unwrap_or_default();
             self.paragraphs.push([
                 doc,
@@ -134,6 +159,7 @@ impl Tables {
             ]);
         }
         for (index, sentence) in a.split.sentences.iter().enumerate() {
+            strings[SENTENCE_TEXT].push(Some(sentence.span.as_str(text)));
             let (start, end) = at.next().unwrap_or_default();
             self.sentences
                 .push([doc, sentence.paragraph as i64, index as i64, start, end]);
@@ -145,6 +171,7 @@ impl Tables {
         }
         let matcher = pipeline.matcher();
         for (index, mention) in a.mentions.iter().enumerate() {
+            strings[MENTION_TEXT].push(Some(mention.span.as_str(text)));
             let (start, end) = at.next().unwrap_or_default();
             let paragraph = a.mention_paragraph(index);
             let entity = match matcher.map(|m| m.candidates(mention.pattern)) {
@@ -170,6 +197,10 @@ impl Tables {
             .zip(&a.quote_mentions)
         {
             let row = quote_row(doc, quote, &at);
+            let spans = [Some(quote.content), quote.speaker, quote.mention, quote.verb];
+            for (column, span) in strings[QUOTE_TEXT..].iter_mut().zip(spans) {
+                column.push(span.map(|s| s.as_str(text)));
+            }
             let extra = [
                 i64::from(a.flags(quote.paragraph).counts()),
                 range.start as i64,
@@ -282,9 +313,10 @@ impl PyPipeline {
         self.quotes.clone_ref(py)
     }
 
-    /// The tables of `texts` (a list of `str`) as dicts of numpy int64 columns, by table
-    /// name, and the documents that failed as a list of (index, reason). Parallel, with
-    /// the GIL released. Used by `presswork.pipeline`.
+    /// The tables of `texts` (a list of `str`): dicts of numpy int64 columns by table
+    /// name; the string columns by table and column, each as Arrow large-string buffers
+    /// (`offsets`, `data`, `valid` numpy arrays); and the documents that failed as a list
+    /// of (index, reason). Parallel, with the GIL released. Used by `presswork.pipeline`.
     fn _tables<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
         let py = texts.py();
         let objects = collect_texts(texts)?;
@@ -302,31 +334,51 @@ impl PyPipeline {
         let mut errors = Vec::new();
         let (mut documents, mut paragraphs, mut sentences, mut mentions, mut quotes) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut strings: [Vec<Utf8Column>; STRING_COLUMNS.len()] = Default::default();
         for run in runs {
             documents.push(run.documents);
             paragraphs.push(run.paragraphs);
             sentences.push(run.sentences);
             mentions.push(run.mentions);
             quotes.push(run.quotes);
+            for (parts, column) in strings.iter_mut().zip(run.strings) {
+                parts.push(column);
+            }
             errors.extend(run.errors);
         }
-        let tables = PyDict::new(py);
-        let (d, p, s, m, q) = py.detach(|| {
-            (
+        let ((d, p, s, m, q), strings) = py.detach(|| {
+            let numbers = (
                 Columns::concatenate(DOCUMENT_COLUMNS, documents),
                 Columns::concatenate(PARAGRAPH_COLUMNS, paragraphs),
                 Columns::concatenate(SENTENCE_COLUMNS, sentences),
                 Columns::concatenate(MENTION_COLUMNS, mentions),
                 Columns::concatenate(quote_names(), quotes),
-            )
+            );
+            (numbers, strings.map(Utf8Column::concatenate))
         });
+        let tables = PyDict::new(py);
         tables.set_item("documents", d.into_dict(py)?)?;
         tables.set_item("paragraphs", p.into_dict(py)?)?;
         tables.set_item("sentences", s.into_dict(py)?)?;
         tables.set_item("mentions", m.into_dict(py)?)?;
         tables.set_item("quotes", q.into_dict(py)?)?;
+        let string_tables = PyDict::new(py);
+        for ((table, column), values) in STRING_COLUMNS.into_iter().zip(strings) {
+            let columns = match string_tables.get_item(table)? {
+                Some(columns) => columns.cast_into::<PyDict>()?,
+                None => {
+                    let columns = PyDict::new(py);
+                    string_tables.set_item(table, &columns)?;
+                    columns
+                }
+            };
+            columns.set_item(column, values.into_dict(py)?)?;
+        }
         let errors = PyList::new(py, errors)?;
-        PyTuple::new(py, [tables.into_any(), errors.into_any()])
+        PyTuple::new(
+            py,
+            [tables.into_any(), string_tables.into_any(), errors.into_any()],
+        )
     }
 
     /// The linked tables of `texts` (see `presswork.pipeline.Analysis`): one text, a
