@@ -71,6 +71,18 @@ fn rules() -> &'static [(&'static str, Boilerplate)] {
     })
 }
 
+/// Which bytes (lower case) open a rule of the list.
+fn first_letters() -> &'static [bool; 256] {
+    static FIRST: OnceLock<[bool; 256]> = OnceLock::new();
+    FIRST.get_or_init(|| {
+        let mut first = [false; 256];
+        for (opening, _) in rules() {
+            first[usize::from(opening.as_bytes()[0])] = true;
+        }
+        first
+    })
+}
+
 /// The kind of boilerplate `line` is (trimmed of white space), if it is one.
 ///
 /// ```
@@ -92,6 +104,10 @@ pub fn boilerplate_line(line: &str) -> Option<Boilerplate> {
         return None;
     }
     let bytes = line.as_bytes();
+    // Every opening starts with a letter: most lines fail on their first byte.
+    if !first_letters()[usize::from(bytes[0].to_ascii_lowercase())] {
+        return None;
+    }
     rules()
         .iter()
         .find(|(opening, _)| {

@@ -20,12 +20,13 @@ use crate::text::Span;
 /// assert_eq!(repeated_paragraphs(text, &spans), [None, None, Some(0)]);
 /// ```
 pub fn repeated_paragraphs(text: &str, paragraphs: &[Span]) -> Vec<Option<usize>> {
-    // Paragraphs by the hash of their words; equal hashes are compared word by word.
+    // Paragraphs by the hash of their first and last words (reading a few bytes at each
+    // end, not the whole text); paragraphs that share both are compared word by word.
     let mut seen: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     let mut out = Vec::with_capacity(paragraphs.len());
     for (index, span) in paragraphs.iter().enumerate() {
         let words = span.as_str(text);
-        let hash = hash_words(words);
+        let hash = hash_ends(words);
         let earlier = seen.entry(hash).or_default();
         let first = earlier
             .iter()
@@ -39,10 +40,11 @@ pub fn repeated_paragraphs(text: &str, paragraphs: &[Span]) -> Vec<Option<usize>
     out
 }
 
-/// A hash of the words of `text`, white space between them ignored.
-fn hash_words(text: &str) -> u64 {
+/// A hash of the first and the last word of `text`.
+fn hash_ends(text: &str) -> u64 {
+    let mut words = text.split_whitespace();
     let mut hasher = FxBuildHasher.build_hasher();
-    for word in text.split_whitespace() {
+    for word in [words.next(), words.next_back()].into_iter().flatten() {
         hasher.write(word.as_bytes());
         hasher.write_u8(0xff); // a byte no UTF-8 text holds: `ab c` ≠ `a bc`
     }
