@@ -253,3 +253,33 @@ def test_any_text_gives_valid_spans(text: str) -> None:
 )
 def test_common_news_constructions(text: str, expected: list[tuple[str | None, str]]) -> None:
     assert [(q.speaker, q.how) for q in QuoteExtractor().extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "how"),
+    [
+        # A middle initial stays in the name.
+        (
+            'Sen. Margaret L. Holloway spoke. "We have seen this film before," she said.',
+            "Margaret L. Holloway",
+            "pronoun",
+        ),
+        ('"Nobody left on schedule," said J. R. Whitfield.', "J. R. Whitfield", "named"),
+        # A street is a place: a pronoun goes past it to the person.
+        (
+            "Ambassador Ana Kaufana spoke on First Ave. after the session. "
+            'She said she had "never seen them listen so carefully."',
+            "Ana Kaufana",
+            "pronoun",
+        ),
+    ],
+)
+def test_names_with_initials_and_places_that_are_streets(text: str, speaker: str, how: str) -> None:
+    (quote,) = QuoteExtractor().extract(text)
+    assert (quote.speaker, quote.how) == (speaker, how)
+
+
+def test_a_title_has_no_cue() -> None:
+    text = "An eyewitness claimed that he heard shouts of “Allahu akbar!” at the hall."
+    (quote,) = QuoteExtractor().extract(text)
+    assert (quote.kind, quote.cue, quote.verb, quote.speaker) == ("title", None, None, None)

@@ -547,4 +547,11 @@ class Pipeline:
         """The names of the codes of the ``boilerplate`` column."""
     def _tables(
         self, texts: Iterable[str]
-    ) -> tuple[dict[str, dict[str, npt.NDArray[np.int64]]], list[tuple[int, str]]]: ...
+    ) -> tuple[
+        dict[str, dict[str, npt.NDArray[np.int64]]],
+        dict[str, dict[str, dict[str, npt.NDArray[np.generic]]]],
+        list[tuple[int, str]],
+    ]:
+        """The tables' int64 columns by table; their string columns by table and column,
+        as Arrow large-string buffers (``offsets``, ``data``, ``valid``); and the documents
+        that failed, as (index, reason)."""

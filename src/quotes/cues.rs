@@ -1105,10 +1105,11 @@ pub(super) fn tokens_into(text: &str, from: usize, to: usize, limit: usize, out:
             }
             let joins = matches!(d, '’' | '\'' | '-' | '.')
                 && char_at(text, i + len, to).is_some_and(|(n, _)| is_alnum(n));
-            // The last period of an initialism (`U.S.`) or of a title (`Dr.`) belongs
-            // to it.
-            let initialism =
-                d == '.' && (text[start..end].contains('.') || is_title_abbreviation(&text[start..end]));
+            // The last period of an initialism (`U.S.`), of a title (`Dr.`) or of a
+            // middle initial (`Margaret L. Holloway`) belongs to it.
+            let word = &text[start..end];
+            let initial = word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase();
+            let initialism = d == '.' && (initial || word.contains('.') || is_title_abbreviation(word));
             if !joins && !initialism {
                 break;
             }

@@ -163,8 +163,13 @@ impl QuoteExtractor {
                     .min(sentences.len().saturating_sub(1)),
                 depth: q.depth,
                 continues: q.continues,
-                cue: cues[i].map(|c| c.pattern),
-                verb: cues[i].and_then(|c| c.verb),
+                // A title, headline or slogan has no speaker, so no cue either.
+                cue: cues[i]
+                    .filter(|_| kinds[i] != QuoteKind::Title)
+                    .map(|c| c.pattern),
+                verb: cues[i]
+                    .filter(|_| kinds[i] != QuoteKind::Title)
+                    .and_then(|c| c.verb),
                 mention: attribution.mention,
                 speaker: attribution.speaker,
                 how: attribution.how,

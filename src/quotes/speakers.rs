@@ -335,6 +335,13 @@ pub(super) const PLACE_WORDS: &[&str] = &[
     "Hall",
     "Road",
     "Avenue",
+    // Their abbreviations (`First Ave.`, `Main St.`); the period is not part of the word.
+    "Ave",
+    "Rd",
+    "Blvd",
+    "Boulevard",
+    "Plaza",
+    "Lane",
     "Bridge",
     "River",
     "Island",
