@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import sys
 import pickle
 from pathlib import Path
 
@@ -165,3 +166,20 @@ def test_arrow_export_goes_through_the_pycapsule_interface(pipeline: Pipeline) -
     assert analysis.arrow("documents").num_rows == 2
     with pytest.raises(PressworkValueError, match="table must be one of"):
         analysis.arrow("nope")
+
+
+def test_without_pyarrow_the_same_tables_in_object_columns(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = {"a": "“Paris and Paris,” Putin said of Volk. Ünïcödé.", "b": DOUBLED}
+    with_arrow = pipeline.analyze(texts)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # import pyarrow now fails
+    without = pipeline.analyze(texts)
+    for name in ("paragraphs", "sentences", "mentions", "quotes"):
+        spans_slice(getattr(without, name), texts)
+    quotes = without.quotes
+    assert quotes["entities"].tolist()[0] == ("Paris",)  # each entity once
+    assert quotes["speaker"].tolist() == with_arrow.quotes["speaker"].astype(object).tolist()
+    assert [tuple(c) for c in without.mentions["candidates"]] == [
+        tuple(c) for c in with_arrow.mentions["candidates"]
+    ]

@@ -193,7 +193,7 @@ def _mention_entities(
         "name": per_mention("name"),
         "type": per_mention("type"),
         "ambiguous": ~known,
-        "candidates": _object_array([tuple(c) for c in candidates])[pattern_rows],
+        "candidates": _lists(candidates, pattern_rows),
     }
     for field in table:
         if field not in ("id", "name", "type"):
@@ -214,11 +214,23 @@ def _codes_present(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _labels(values: list[Any], rows: np.ndarray) -> pd.Categorical:
-    """``values[row]`` per row as a categorical (equal values share one category); NA
-    where the row is -1 or the value is None."""
+    """``values[row]`` per row as a categorical (NA where the row is -1 or the value is
+    None): each distinct label is stored once and rows hold small integer codes, so a
+    million mentions of a thousand entities cost a few megabytes."""
     codes, labels = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
     padded = np.append(codes, -1)  # row -1 reads the -1 at the end
     return pd.Categorical.from_codes(padded[rows], categories=pd.Index(labels, dtype=object))
+
+
+def _lists(values: list[list[str]], rows: np.ndarray) -> Any:
+    """``values[row]`` per row as a list column (Arrow ``list<string>``), or tuples in an
+    object array without pyarrow."""
+    try:
+        import pyarrow as pa
+    except ImportError:
+        return _object_array([tuple(v) for v in values])[rows]
+    lists = pa.array(values, type=pa.list_(pa.string())).take(pa.array(rows))
+    return pd.array(lists, dtype=pd.ArrowDtype(lists.type))
 
 
 def count_mentions(
@@ -436,7 +448,7 @@ def _quotes_from_columns(
         "depth": columns["depth"],
         "continues": columns["continues"].astype(bool),
     }
-    return pd.DataFrame(frame, columns=QUOTE_COLUMNS)
+    return pd.DataFrame(frame, columns=QUOTE_COLUMNS, copy=False)
 
 
 def type_name(value: object) -> str:

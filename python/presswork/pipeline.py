@@ -32,8 +32,10 @@ import pandas as pd
 from presswork._core import PressworkTypeError, PressworkValueError
 from presswork.frames import (
     _categories,
+    _codes_present,
     _mention_entities,
     _nullable,
+    _object_array,
     _quotes_from_columns,
     _slices,
 )
@@ -224,18 +226,22 @@ class _Chunk:
 
 
 def _concatenate(chunks: list[_Chunk], table: str) -> dict[str, np.ndarray]:
-    """One table's columns over every chunk, document indices made global."""
+    """One table's columns over every chunk, document indices made global; the chunks'
+    own arrays are let go column by column (a single chunk's are used as they are), so
+    memory holds at most one column twice."""
     if not chunks:
         return {}
     names = list(chunks[0].columns[table])
-    out: dict[str, list[np.ndarray]] = {name: [] for name in names}
-    first = 0
-    for chunk in chunks:
-        for name in names:
-            column = chunk.columns[table][name]
-            out[name].append(column + first if name == "document" else column)
-        first += len(chunk.texts)
-    return {name: np.concatenate(parts) for name, parts in out.items()}
+    out: dict[str, np.ndarray] = {}
+    for name in names:
+        parts, first = [], 0
+        for chunk in chunks:
+            column = chunk.columns[table].pop(name)
+            parts.append(column + first if name == "document" and first else column)
+            first += len(chunk.texts)
+        out[name] = parts[0] if len(parts) == 1 else np.concatenate(parts)
+        del parts
+    return out
 
 
 def _assemble(pipeline: Pipeline, chunks: list[_Chunk]) -> Analysis:
@@ -250,7 +256,7 @@ def _assemble(pipeline: Pipeline, chunks: list[_Chunk]) -> Analysis:
     if not keys.is_unique:
         duplicated = keys[keys.duplicated()].unique().tolist()[:5]
         raise PressworkValueError(f"document keys must be unique; repeated: {duplicated!r}")
-    columns = {table: _concatenate(chunks, table) for table in TABLES}
+    columns = {table: _concatenate(chunks, table) for table in (*TABLES, "quote_entities")}
     if not chunks:
         return _empty(pipeline)
     kinds = pipeline.boilerplate_kinds()
@@ -264,7 +270,8 @@ def _assemble(pipeline: Pipeline, chunks: list[_Chunk]) -> Analysis:
             **{name: documents[name] for name in _DOCUMENT_COUNTS},
             "missing": missing,
             "error": error,
-        }
+        },
+        copy=False,
     )
 
     def key_of(table: dict[str, np.ndarray]) -> pd.Index:
@@ -283,7 +290,8 @@ def _assemble(pipeline: Pipeline, chunks: list[_Chunk]) -> Analysis:
             "text": texts_of("paragraphs"),
             "repeat_of": _nullable(p["repeat_of"]),
             "boilerplate": _categories(p["boilerplate"], kinds),
-        }
+        },
+        copy=False,
     )
     s = columns["sentences"]
     counted_paragraph = _counted_paragraphs(p, len(keys))
@@ -296,7 +304,8 @@ def _assemble(pipeline: Pipeline, chunks: list[_Chunk]) -> Analysis:
             "end": s["end"],
             "text": texts_of("sentences"),
             "counted": counted_paragraph(s["document"], s["paragraph"]),
-        }
+        },
+        copy=False,
     )
     m = columns["mentions"]
     matcher = pipeline.matcher
@@ -316,7 +325,8 @@ def _assemble(pipeline: Pipeline, chunks: list[_Chunk]) -> Analysis:
             **entities,
             "quote": _nullable(m["quote"]),
             "counted": m["counted"].astype(bool),
-        }
+        },
+        copy=False,
     )
     q = columns["quotes"]
     quotes = _quotes_from_columns(
@@ -331,7 +341,7 @@ def _assemble(pipeline: Pipeline, chunks: list[_Chunk]) -> Analysis:
         1, "quote", np.arange(len(q["document"])) - np.searchsorted(q["document"], q["document"])
     )
     quotes["counted"] = q["counted"].astype(bool)
-    quotes["entities"] = _entities_inside(q, m, mentions["entity_id"])
+    quotes["entities"] = _entities_inside(pipeline, q, columns["quote_entities"])
     return Analysis(
         {
             "documents": documents_frame,
@@ -401,35 +411,23 @@ def _counted_paragraphs(paragraphs: dict[str, np.ndarray], documents: int) -> An
 
 
 def _entities_inside(
-    quotes: dict[str, np.ndarray], mentions: dict[str, np.ndarray], entity_ids: pd.Series
+    pipeline: Pipeline, quotes: dict[str, np.ndarray], entities: dict[str, np.ndarray]
 ) -> Any:
-    """Per quote, the ids of the entities mentioned inside it, in order (ambiguous mentions
-    left out): a list column (Arrow ``list<string>``; tuples without pyarrow), gathered by
-    index arithmetic from each quote's range of its document's mention rows."""
-    first = np.searchsorted(mentions["document"], quotes["document"])
-    starts = first + quotes["mentions_from"]
-    ends = first + quotes["mentions_to"]
-    if isinstance(entity_ids.dtype, pd.CategoricalDtype):
-        codes = entity_ids.cat.codes.to_numpy()
-        labels = entity_ids.cat.categories.to_numpy(dtype=object)
-    else:  # no matcher: no entities
-        codes = np.full(len(entity_ids), -1, dtype=np.int64)
-        labels = np.empty(0, dtype=object)
-    # Known mentions in row order; quote i holds those numbered lo[i]..hi[i].
-    known = codes >= 0
-    numbered = np.concatenate([[0], np.cumsum(known)])
-    lo, hi = numbered[starts], numbered[ends]
-    lengths = hi - lo
+    """Per quote, the ids of the distinct entities mentioned inside it, in the order of
+    their first mention (ambiguous mentions left out): a list column, from the core's
+    (document, quote, entity) rows."""
+    first_quote = np.searchsorted(quotes["document"], entities["document"])
+    rows = first_quote + entities["quote"]
+    lengths = np.bincount(rows, minlength=len(quotes["document"]))
     offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-    # For every list element, its known mention: lo[i] + its place in list i.
-    take = np.arange(offsets[-1]) - np.repeat(offsets[:-1] - lo, lengths)
-    element_codes = codes[known][take]
+    present, codes = _codes_present(entities["entity"])
+    matcher = pipeline.matcher
+    ids = matcher.gazetteer._entity_table(present.tolist())["id"] if matcher is not None else []
     try:
         import pyarrow as pa
     except ImportError:
-        values = labels[element_codes]
-        return _tuples(values, offsets)
-    values = pa.array(labels, type=pa.string()).take(pa.array(element_codes))
+        return _tuples(_object_array(ids)[codes], offsets)
+    values = pa.array(ids, type=pa.string()).take(pa.array(codes))
     lists = pa.ListArray.from_arrays(pa.array(offsets, type=pa.int32()), values)
     return pd.array(lists, dtype=pd.ArrowDtype(lists.type))
 

@@ -54,6 +54,7 @@ const MENTION_COLUMNS: [&str; 9] = [
 /// `quote_columns`' columns, then whether the quote counts and the range of the
 /// document's mentions inside it.
 const QUOTE_EXTRA_COLUMNS: [&str; 3] = ["counted", "mentions_from", "mentions_to"];
+const QUOTE_ENTITY_COLUMNS: [&str; 3] = ["document", "quote", "entity"];
 
 /// The string columns, by table: the text of each span (the quote's speaker, mention
 /// and verb as written, missing where there is none).
@@ -81,6 +82,8 @@ struct Tables {
     sentences: Columns<5>,
     mentions: Columns<9>,
     quotes: Columns<20>,
+    /// The distinct entities mentioned inside each quote: (document, quote, entity).
+    quote_entities: Columns<3>,
     /// The string columns: (table, column) and its rows.
     strings: [Utf8Column; STRING_COLUMNS.len()],
     /// Documents that failed: (index, reason).
@@ -109,6 +112,7 @@ impl Tables {
             sentences: Columns::with_capacity(SENTENCE_COLUMNS, sentences),
             mentions: Columns::with_capacity(MENTION_COLUMNS, 16),
             quotes: Columns::with_capacity(quote_names(), sentences / 4),
+            quote_entities: Columns::with_capacity(QUOTE_ENTITY_COLUMNS, sentences / 4),
             strings: std::array::from_fn(|column| match column {
                 PARAGRAPH_TEXT | SENTENCE_TEXT => Utf8Column::with_capacity(sentences, bytes),
                 _ => Utf8Column::with_capacity(16, 16),
@@ -170,14 +174,26 @@ impl Tables {
             quote_of[range.clone()].fill(q as i64);
         }
         let matcher = pipeline.matcher();
+        let entity_of = |pattern| match matcher.map(|m| m.candidates(pattern)) {
+            Some([one]) => i64::from(*one),
+            _ => -1,
+        };
+        for (q, range) in a.quote_mentions.iter().enumerate() {
+            // Each entity once, in the order of its first mention.
+            let mut seen: Vec<i64> = Vec::new();
+            for mention in &a.mentions[range.clone()] {
+                let entity = entity_of(mention.pattern);
+                if entity >= 0 && !seen.contains(&entity) {
+                    seen.push(entity);
+                    self.quote_entities.push([doc, q as i64, entity]);
+                }
+            }
+        }
         for (index, mention) in a.mentions.iter().enumerate() {
             strings[MENTION_TEXT].push(Some(mention.span.as_str(text)));
             let (start, end) = at.next().unwrap_or_default();
             let paragraph = a.mention_paragraph(index);
-            let entity = match matcher.map(|m| m.candidates(mention.pattern)) {
-                Some([one]) => i64::from(*one),
-                _ => -1,
-            };
+            let entity = entity_of(mention.pattern);
             self.mentions.push([
                 doc,
                 paragraph as i64,
@@ -334,6 +350,7 @@ impl PyPipeline {
         let mut errors = Vec::new();
         let (mut documents, mut paragraphs, mut sentences, mut mentions, mut quotes) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut quote_entities = Vec::new();
         let mut strings: [Vec<Utf8Column>; STRING_COLUMNS.len()] = Default::default();
         for run in runs {
             documents.push(run.documents);
@@ -341,18 +358,20 @@ impl PyPipeline {
             sentences.push(run.sentences);
             mentions.push(run.mentions);
             quotes.push(run.quotes);
+            quote_entities.push(run.quote_entities);
             for (parts, column) in strings.iter_mut().zip(run.strings) {
                 parts.push(column);
             }
             errors.extend(run.errors);
         }
-        let ((d, p, s, m, q), strings) = py.detach(|| {
+        let ((d, p, s, m, q, e), strings) = py.detach(|| {
             let numbers = (
                 Columns::concatenate(DOCUMENT_COLUMNS, documents),
                 Columns::concatenate(PARAGRAPH_COLUMNS, paragraphs),
                 Columns::concatenate(SENTENCE_COLUMNS, sentences),
                 Columns::concatenate(MENTION_COLUMNS, mentions),
                 Columns::concatenate(quote_names(), quotes),
+                Columns::concatenate(QUOTE_ENTITY_COLUMNS, quote_entities),
             );
             (numbers, strings.map(Utf8Column::concatenate))
         });
@@ -362,6 +381,7 @@ impl PyPipeline {
         tables.set_item("sentences", s.into_dict(py)?)?;
         tables.set_item("mentions", m.into_dict(py)?)?;
         tables.set_item("quotes", q.into_dict(py)?)?;
+        tables.set_item("quote_entities", e.into_dict(py)?)?;
         let string_tables = PyDict::new(py);
         for ((table, column), values) in STRING_COLUMNS.into_iter().zip(strings) {
             let columns = match string_tables.get_item(table)? {
