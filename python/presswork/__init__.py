@@ -29,7 +29,7 @@ from presswork._core import (
     __version__,
 )
 from presswork.corpus import read_corpus
-from presswork.datasets import sample_texts
+from presswork.datasets import bundled_gazetteer, sample_texts
 from presswork.pipeline import Analysis
 
 __all__ = [
@@ -48,6 +48,7 @@ __all__ = [
     "Span",
     "Splitter",
     "__version__",
+    "bundled_gazetteer",
     "read_corpus",
     "sample_texts",
 ]

@@ -87,7 +87,10 @@ class Analysis:
         # Categorical and object columns convert as they are; keys become strings when
         # they mix types (Arrow columns have one type).
         frame = frame.assign(key=_arrow_keys(frame["key"]))
-        return pa.Table.from_pandas(frame, preserve_index=False)
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        # pandas' own schema note names list columns in a form pandas cannot read back
+        # from Parquet; the Arrow types alone restore every column.
+        return table.replace_schema_metadata(None)
 
     def __arrow_c_stream__(self, requested_schema: object | None = None) -> object:
         """The quotes table as an Arrow C stream (the PyCapsule interface)."""

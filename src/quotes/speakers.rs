@@ -695,7 +695,12 @@ fn names_in(text: &str, from: usize, to: usize, scratch: &mut Scratch, mut each:
             .any(|(t, c)| c.has(Class::ORG) || is_acronym(word(t)));
         let the = cut == 0 && word(&name[0]) == "The" && name.len() > 1;
         let span = Span::new(name[0].span.start, name[name.len() - 1].span.end);
-        if name.len() < 2 && !org_word {
+        // A surname after a title (`Dr. Ruiz`, `Mrs. Rivera`) introduces a person; a
+        // capitalised word alone only mentions someone named before.
+        let titled = classes[..cut]
+            .iter()
+            .any(|c| c.has(Class::TITLE) || c.gender().is_some());
+        if name.len() < 2 && !org_word && !titled {
             lower_into(word(&name[0]), key);
             each(&Named {
                 span,
