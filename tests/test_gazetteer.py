@@ -148,3 +148,24 @@ def test_bundled_gazetteers_load(name: str) -> None:
     assert len(g) > 40
     assert all(e.type in {"PERSON", "ORG", "GPE", "LOC", "EVENT", "NORP"} for e in g)
     assert g.ambiguous_aliases() == []
+
+
+def test_extra_fields_keep_the_order_the_rows_give() -> None:
+    from presswork import Gazetteer
+
+    rows = [
+        '{"id": "a", "role": "r", "name": "A", "country": "c", "gender": "g"}',
+        '{"id": "b", "name": "B", "party": "p"}',
+    ]
+    gazetteer = Gazetteer.from_jsonl("\n".join(rows))
+    assert list(gazetteer["a"].extra) == ["role", "country", "gender"]
+    # A table of any subset of the entities has every field, in the gazetteer's order.
+    assert list(gazetteer._entity_table([1])) == [
+        "id",
+        "name",
+        "type",
+        "role",
+        "country",
+        "gender",
+        "party",
+    ]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
-import sys
 import pickle
+import sys
 from pathlib import Path
 
 import pandas as pd

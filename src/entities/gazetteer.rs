@@ -200,6 +200,8 @@ impl std::error::Error for GazetteerError {}
 pub struct Gazetteer {
     entities: Vec<Entity>,
     by_id: HashMap<String, EntityIndex>,
+    /// Every extra field's name, in the order the rows first gave it.
+    extra_fields: Vec<String>,
 }
 
 impl Gazetteer {
@@ -234,6 +236,12 @@ impl Gazetteer {
     /// The index of the entity with id `id`.
     pub fn position(&self, id: &str) -> Option<EntityIndex> {
         self.by_id.get(id).copied()
+    }
+
+    /// The names of the extra fields any entity has, in the order the rows first gave
+    /// them: the columns a table of entities has, whichever entities it holds.
+    pub fn extra_fields(&self) -> &[String] {
+        &self.extra_fields
     }
 
     /// Number of names and aliases over all entities.
@@ -348,7 +356,17 @@ impl GazetteerBuilder {
     }
 
     /// The gazetteer.
-    pub fn build(self) -> Gazetteer {
+    pub fn build(mut self) -> Gazetteer {
+        let mut fields: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for entity in &self.gazetteer.entities {
+            for key in entity.extra.keys() {
+                if seen.insert(key.as_str()) {
+                    fields.push(key.clone());
+                }
+            }
+        }
+        self.gazetteer.extra_fields = fields;
         self.gazetteer
     }
 }

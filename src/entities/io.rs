@@ -48,9 +48,10 @@ pub fn read_jsonl(reader: impl BufRead) -> Result<Gazetteer, GazetteerError> {
 }
 
 /// One record from a JSON object: `id`, `name`, `type`, `aliases`; the rest is extra.
+/// (`shift_remove` keeps the extra fields in the order the row gives them).
 pub fn record_from_object(mut object: Map<String, Value>) -> Result<EntityRecord, ErrorKind> {
     let mut take_str = |field: &str| -> Result<Option<String>, ErrorKind> {
-        match object.remove(field) {
+        match object.shift_remove(field) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s)),
             Some(Value::Number(n)) if field == "id" => Ok(Some(n.to_string())),
@@ -63,7 +64,7 @@ pub fn record_from_object(mut object: Map<String, Value>) -> Result<EntityRecord
     let id = take_str("id")?;
     let name = take_str("name")?;
     let kind = take_str("type")?;
-    let aliases = match object.remove("aliases") {
+    let aliases = match object.shift_remove("aliases") {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::String(s)) => vec![s],
         Some(Value::Array(items)) => items

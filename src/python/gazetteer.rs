@@ -596,15 +596,12 @@ impl PyGazetteer {
     /// Columns `id`, `name`, `type` and every extra field for the entities at
     /// `indices` (missing extras are `None`). Used by the DataFrame helpers.
     fn _entity_table<'py>(&self, py: Python<'py>, indices: Vec<EntityIndex>) -> PyResult<Bound<'py, PyDict>> {
-        let mut extra_keys: Vec<&str> = Vec::new();
         for &index in &indices {
             self.check_index(py, index)?;
-            for key in self.inner.entity(index).extra.keys() {
-                if !extra_keys.contains(&key.as_str()) {
-                    extra_keys.push(key);
-                }
-            }
         }
+        // Every extra field of the gazetteer, in its order: tables of any subset of the
+        // entities have the same columns.
+        let extra_keys = self.inner.extra_fields();
         let entities: Vec<&Entity> = indices.iter().map(|&i| self.inner.entity(i)).collect();
         let table = PyDict::new(py);
         table.set_item("id", entities.iter().map(|e| e.id.as_str()).collect::<Vec<_>>())?;
