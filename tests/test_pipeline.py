@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import pickle
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -183,3 +184,31 @@ def test_without_pyarrow_the_same_tables_in_object_columns(
     assert [tuple(c) for c in without.mentions["candidates"]] == [
         tuple(c) for c in with_arrow.mentions["candidates"]
     ]
+
+
+def test_a_stream_is_read_a_chunk_at_a_time_with_a_progress_bar(
+    pipeline: Pipeline, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import presswork.pipeline as module
+
+    pulled: list[int] = []
+
+    def documents() -> Iterator[str]:
+        for n in range(10):
+            pulled.append(n)
+            yield f'"Item {n}," Volk said.'
+
+    pulled_when_a_chunk_ran: list[int] = []
+    original = module._Chunk.analyze
+
+    def spy(pipeline: Pipeline, batch: list[tuple[object, object]], first: int) -> object:
+        pulled_when_a_chunk_ran.append(len(pulled))
+        return original(pipeline, batch, first)
+
+    monkeypatch.setattr(module._Chunk, "analyze", spy)
+    analysis = pipeline.analyze(documents(), chunk_size=4, progress=True)
+    assert pulled_when_a_chunk_ran == [4, 8, 10]  # never more than one chunk read ahead
+    assert len(analysis.quotes) == 10
+    assert "presswork: 10doc" in capsys.readouterr().err  # tqdm (length unknown), stderr
+    pipeline.analyze(documents(), chunk_size=4, progress=False)
+    assert capsys.readouterr().err == ""

@@ -53,6 +53,14 @@ TABLES = ("documents", "paragraphs", "sentences", "mentions", "quotes")
 #: Documents per chunk of an iterator (a list or Series is one chunk unless bigger).
 CHUNK_DOCUMENTS = 2048
 
+def _have_pyarrow() -> bool:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 #: With ``progress=None``, the bar appears once the work has taken this many seconds.
 PROGRESS_DELAY = 2.0
 
@@ -200,7 +208,11 @@ class _Chunk:
     """The tables of one chunk of documents, before they become DataFrames."""
 
     def __init__(self, keys: list[Any], texts: list[str], missing: np.ndarray) -> None:
-        self.keys, self.texts, self.missing = keys, texts, missing
+        self.keys, self.missing, self.size = keys, missing, len(texts)
+        # The texts are kept only where the string columns are sliced from them (no
+        # pyarrow); otherwise the core has copied what the tables need, and a stream
+        # of documents never sits in memory whole.
+        self.texts: list[str] = [] if _have_pyarrow() else texts
         self.columns: dict[str, dict[str, np.ndarray]] = {}
         self.strings: dict[str, dict[str, dict[str, np.ndarray]]] = {}
         self.errors: dict[int, str] = {}
@@ -241,7 +253,7 @@ def _concatenate(chunks: list[_Chunk], table: str) -> dict[str, np.ndarray]:
         for chunk in chunks:
             column = chunk.columns[table].pop(name)
             parts.append(column + first if name == "document" and first else column)
-            first += len(chunk.texts)
+            first += chunk.size
         out[name] = parts[0] if len(parts) == 1 else np.concatenate(parts)
         del parts
     return out
@@ -255,7 +267,7 @@ def _assemble(pipeline: Pipeline, chunks: list[_Chunk]) -> Analysis:
     first = 0
     for chunk in chunks:
         errors.update({first + n: reason for n, reason in chunk.errors.items()})
-        first += len(chunk.texts)
+        first += chunk.size
     if not keys.is_unique:
         duplicated = keys[keys.duplicated()].unique().tolist()[:5]
         raise PressworkValueError(f"document keys must be unique; repeated: {duplicated!r}")
