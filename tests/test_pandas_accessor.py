@@ -74,7 +74,14 @@ def test_string_dtype_columns_work() -> None:
 
 
 @pytest.mark.parametrize(
-    "module", ["presswork.pandas", "presswork.frames", "presswork.datasets", "presswork"]
+    "module",
+    [
+        "presswork.pandas",
+        "presswork.frames",
+        "presswork.datasets",
+        "presswork.pipeline",
+        "presswork",
+    ],
 )
 def test_docstring_examples_run(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)

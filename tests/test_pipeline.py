@@ -212,3 +212,26 @@ def test_a_stream_is_read_a_chunk_at_a_time_with_a_progress_bar(
     assert "presswork: 10doc" in capsys.readouterr().err  # tqdm (length unknown), stderr
     pipeline.analyze(documents(), chunk_size=4, progress=False)
     assert capsys.readouterr().err == ""
+
+
+def test_co_mentions_count_units_once_and_leave_repeats_out(pipeline: Pipeline) -> None:
+    texts = [
+        "Putin met Volk in Paris. Putin, Putin and Paris again.\n\nVolk left.",
+        DOUBLED + "\n\nPutin is in Paris.",
+    ]
+    analysis = pipeline.analyze(texts)
+    by_sentence = analysis.co_mentions()
+    rows = by_sentence[["name_a", "name_b", "units"]].values.tolist()
+    # Sentences: doc 0 has two with Putin and Paris; doc 1 counts its first paragraph and
+    # its last sentence, not the repeat.
+    assert rows == [
+        ["Paris", "Vladimir Putin", 4],
+        ["Irina Volk", "Paris", 1],
+        ["Irina Volk", "Vladimir Putin", 1],
+    ]
+    everything = analysis.co_mentions(counted=False)
+    assert everything["units"].iloc[0] == 5
+    by_document = analysis.co_mentions("document")
+    assert by_document.set_index(["entity_a", "entity_b"])["units"].max() == 2
+    with pytest.raises(PressworkValueError, match="by must be one of"):
+        analysis.co_mentions("word")

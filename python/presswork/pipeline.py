@@ -53,6 +53,7 @@ TABLES = ("documents", "paragraphs", "sentences", "mentions", "quotes")
 #: Documents per chunk of an iterator (a list or Series is one chunk unless bigger).
 CHUNK_DOCUMENTS = 2048
 
+
 def _have_pyarrow() -> bool:
     try:
         import pyarrow  # noqa: F401
@@ -99,6 +100,43 @@ class Analysis:
         # pandas' own schema note names list columns in a form pandas cannot read back
         # from Parquet; the Arrow types alone restore every column.
         return table.replace_schema_metadata(None)
+
+    def co_mentions(self, by: str = "sentence", *, counted: bool = True) -> pd.DataFrame:
+        """Pairs of entities mentioned in the same sentence (``by="sentence"``), paragraph
+        or document, and in how many of those units: ``entity_a``, ``entity_b`` (ids, a <
+        b), ``name_a``, ``name_b``, ``units``; most frequent first. ``counted``: leave out
+        repeated and boilerplate paragraphs.
+
+        >>> from presswork import EntityMatcher, Gazetteer, Pipeline
+        >>> matcher = EntityMatcher(Gazetteer.from_dict({"Paris": [], "Moscow": []}))
+        >>> analysis = Pipeline(matcher=matcher).analyze(["Paris and Moscow. Moscow, Paris."])
+        >>> analysis.co_mentions()[["name_a", "name_b", "units"]].to_dict("records")
+        [{'name_a': 'Moscow', 'name_b': 'Paris', 'units': 2}]
+        """
+        units = {"sentence": ["key", "sentence"], "paragraph": ["key", "paragraph"]}
+        units["document"] = ["key"]
+        if by not in units:
+            raise PressworkValueError(f"by must be one of {list(units)}, not {by!r}")
+        mentions = self.mentions
+        if counted:
+            mentions = mentions[mentions["counted"]]
+        columns = [*units[by], "entity_id"]
+        if "name" in mentions:
+            columns.append("name")
+        found = mentions.dropna(subset=["entity_id"])[columns].astype({"entity_id": object})
+        found = found.drop_duplicates(columns[: len(units[by]) + 1])
+        pairs = found.merge(found, on=units[by], suffixes=("_a", "_b"))
+        pairs = pairs[pairs["entity_id_a"] < pairs["entity_id_b"]]
+        names = ["name_a", "name_b"] if "name_a" in pairs else []
+        counts = (
+            pairs.groupby(["entity_id_a", "entity_id_b", *names], observed=True)
+            .size()
+            .rename("units")
+            .reset_index()
+            .rename(columns={"entity_id_a": "entity_a", "entity_id_b": "entity_b"})
+        )
+        order = counts.sort_values(["units", "entity_a", "entity_b"], ascending=[False, True, True])
+        return order.reset_index(drop=True)
 
     def __arrow_c_stream__(self, requested_schema: object | None = None) -> object:
         """The quotes table as an Arrow C stream (the PyCapsule interface)."""
