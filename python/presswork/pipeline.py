@@ -251,8 +251,8 @@ class _Chunk:
         # pyarrow); otherwise the core has copied what the tables need, and a stream
         # of documents never sits in memory whole.
         self.texts: list[str] = [] if _have_pyarrow() else texts
-        self.columns: dict[str, dict[str, np.ndarray]] = {}
-        self.strings: dict[str, dict[str, dict[str, np.ndarray]]] = {}
+        self.columns: dict[str, list[dict[str, np.ndarray]]] = {}
+        self.strings: dict[str, dict[str, list[dict[str, np.ndarray]]]] = {}
         self.errors: dict[int, str] = {}
 
     @classmethod
@@ -279,22 +279,29 @@ class _Chunk:
 
 
 def _concatenate(chunks: list[_Chunk], table: str) -> dict[str, np.ndarray]:
-    """One table's columns over every chunk, document indices made global; the chunks'
-    own arrays are let go column by column (a single chunk's are used as they are), so
-    memory holds at most one column twice."""
-    if not chunks:
+    """One table's columns over every part of every chunk (the core's runs), document
+    indices made global; the parts' arrays are let go column by column (a single part is
+    used as it is), so memory holds at most one column twice."""
+    parts = [(first, part) for first, chunk in _firsts(chunks) for part in chunk.columns[table]]
+    if not parts:
         return {}
-    names = list(chunks[0].columns[table])
     out: dict[str, np.ndarray] = {}
-    for name in names:
-        parts, first = [], 0
-        for chunk in chunks:
-            column = chunk.columns[table].pop(name)
-            parts.append(column + first if name == "document" and first else column)
-            first += chunk.size
-        out[name] = parts[0] if len(parts) == 1 else np.concatenate(parts)
-        del parts
+    for name in list(parts[0][1]):
+        pieces = []
+        for first, part in parts:
+            column = part.pop(name)
+            pieces.append(column + first if name == "document" and first else column)
+        out[name] = pieces[0] if len(pieces) == 1 else np.concatenate(pieces)
+        del pieces
     return out
+
+
+def _firsts(chunks: list[_Chunk]) -> Iterator[tuple[int, _Chunk]]:
+    """Each chunk with the index of its first document."""
+    first = 0
+    for chunk in chunks:
+        yield first, chunk
+        first += chunk.size
 
 
 def _assemble(pipeline: Pipeline, chunks: list[_Chunk]) -> Analysis:
@@ -302,10 +309,8 @@ def _assemble(pipeline: Pipeline, chunks: list[_Chunk]) -> Analysis:
     values = [text for chunk in chunks for text in chunk.texts]
     missing = np.concatenate([chunk.missing for chunk in chunks]) if chunks else np.zeros(0, bool)
     errors: dict[int, str] = {}
-    first = 0
-    for chunk in chunks:
+    for first, chunk in _firsts(chunks):
         errors.update({first + n: reason for n, reason in chunk.errors.items()})
-        first += chunk.size
     if not keys.is_unique:
         duplicated = keys[keys.duplicated()].unique().tolist()[:5]
         raise PressworkValueError(f"document keys must be unique; repeated: {duplicated!r}")
@@ -423,14 +428,11 @@ def _string_column(
         return _slices(values, numbers["document"], starts, ends)
     arrays = []
     for chunk in chunks:
-        parts = chunk.strings[table][column]
-        valid = parts["valid"]
-        bitmap = None if valid.all() else pa.py_buffer(np.packbits(valid, bitorder="little"))
-        arrays.append(
-            pa.LargeStringArray.from_buffers(
-                len(valid), pa.py_buffer(parts["offsets"]), pa.py_buffer(parts["data"]), bitmap
-            )
-        )
+        for part in chunk.strings[table][column]:
+            valid = part["valid"]
+            bitmap = None if valid.all() else pa.py_buffer(np.packbits(valid, bitorder="little"))
+            offsets, data = pa.py_buffer(part["offsets"]), pa.py_buffer(part["data"])
+            arrays.append(pa.LargeStringArray.from_buffers(len(valid), offsets, data, bitmap))
     chunked = pa.chunked_array(arrays, type=pa.large_string())
     return pd.array(chunked, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
 

@@ -55,6 +55,15 @@ const MENTION_COLUMNS: [&str; 9] = [
 /// document's mentions inside it.
 const QUOTE_EXTRA_COLUMNS: [&str; 3] = ["counted", "mentions_from", "mentions_to"];
 const QUOTE_ENTITY_COLUMNS: [&str; 3] = ["document", "quote", "entity"];
+/// The tables `_tables` returns, in the order of a run's fields.
+const TABLE_NAMES: [&str; 6] = [
+    "documents",
+    "paragraphs",
+    "sentences",
+    "mentions",
+    "quotes",
+    "quote_entities",
+];
 
 /// The string columns, by table: the text of each span (the quote's speaker, mention
 /// and verb as written, missing where there is none).
@@ -329,10 +338,11 @@ impl PyPipeline {
         self.quotes.clone_ref(py)
     }
 
-    /// The tables of `texts` (a list of `str`): dicts of numpy int64 columns by table
-    /// name; the string columns by table and column, each as Arrow large-string buffers
-    /// (`offsets`, `data`, `valid` numpy arrays); and the documents that failed as a list
-    /// of (index, reason). Parallel, with the GIL released. Used by `presswork.pipeline`.
+    /// The tables of `texts` (a list of `str`), in parts (one per run of documents, in
+    /// order): by table name, a list of dicts of numpy int64 columns; by table and column,
+    /// a list of string columns as Arrow large-string buffers (`offsets`, `data`, `valid`
+    /// numpy arrays); and the documents that failed as a list of (index, reason).
+    /// Parallel, with the GIL released. Used by `presswork.pipeline`.
     fn _tables<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
         let py = texts.py();
         let objects = collect_texts(texts)?;
@@ -347,52 +357,46 @@ impl PyPipeline {
             })
         });
         let runs = runs.unwrap_or_default();
+        // Each run's columns go to Python as they are (numpy arrays over the vectors, no
+        // copy): `presswork.pipeline` joins all runs of all chunks once.
+        let tables = PyDict::new(py);
+        let string_tables = PyDict::new(py);
+        for name in TABLE_NAMES {
+            tables.set_item(name, PyList::empty(py))?;
+        }
+        for (table, column) in STRING_COLUMNS {
+            if string_tables.get_item(table)?.is_none() {
+                string_tables.set_item(table, PyDict::new(py))?;
+            }
+            let columns = string_tables
+                .get_item(table)?
+                .expect("just set")
+                .cast_into::<PyDict>()?;
+            columns.set_item(column, PyList::empty(py))?;
+        }
         let mut errors = Vec::new();
-        let (mut documents, mut paragraphs, mut sentences, mut mentions, mut quotes) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        let mut quote_entities = Vec::new();
-        let mut strings: [Vec<Utf8Column>; STRING_COLUMNS.len()] = Default::default();
         for run in runs {
-            documents.push(run.documents);
-            paragraphs.push(run.paragraphs);
-            sentences.push(run.sentences);
-            mentions.push(run.mentions);
-            quotes.push(run.quotes);
-            quote_entities.push(run.quote_entities);
-            for (parts, column) in strings.iter_mut().zip(run.strings) {
-                parts.push(column);
+            let parts = [
+                run.documents.into_dict(py)?,
+                run.paragraphs.into_dict(py)?,
+                run.sentences.into_dict(py)?,
+                run.mentions.into_dict(py)?,
+                run.quotes.into_dict(py)?,
+                run.quote_entities.into_dict(py)?,
+            ];
+            for (name, part) in TABLE_NAMES.into_iter().zip(parts) {
+                tables
+                    .get_item(name)?
+                    .expect("a table")
+                    .cast_into::<PyList>()?
+                    .append(part)?;
+            }
+            for ((table, column), values) in STRING_COLUMNS.into_iter().zip(run.strings) {
+                let columns = string_tables.get_item(table)?.expect("a table");
+                let parts = columns.get_item(column)?.cast_into::<PyList>()?;
+                parts.append(values.into_dict(py)?)?;
             }
             errors.extend(run.errors);
-        }
-        let ((d, p, s, m, q, e), strings) = py.detach(|| {
-            let numbers = (
-                Columns::concatenate(DOCUMENT_COLUMNS, documents),
-                Columns::concatenate(PARAGRAPH_COLUMNS, paragraphs),
-                Columns::concatenate(SENTENCE_COLUMNS, sentences),
-                Columns::concatenate(MENTION_COLUMNS, mentions),
-                Columns::concatenate(quote_names(), quotes),
-                Columns::concatenate(QUOTE_ENTITY_COLUMNS, quote_entities),
-            );
-            (numbers, strings.map(Utf8Column::concatenate))
-        });
-        let tables = PyDict::new(py);
-        tables.set_item("documents", d.into_dict(py)?)?;
-        tables.set_item("paragraphs", p.into_dict(py)?)?;
-        tables.set_item("sentences", s.into_dict(py)?)?;
-        tables.set_item("mentions", m.into_dict(py)?)?;
-        tables.set_item("quotes", q.into_dict(py)?)?;
-        tables.set_item("quote_entities", e.into_dict(py)?)?;
-        let string_tables = PyDict::new(py);
-        for ((table, column), values) in STRING_COLUMNS.into_iter().zip(strings) {
-            let columns = match string_tables.get_item(table)? {
-                Some(columns) => columns.cast_into::<PyDict>()?,
-                None => {
-                    let columns = PyDict::new(py);
-                    string_tables.set_item(table, &columns)?;
-                    columns
-                }
-            };
-            columns.set_item(column, values.into_dict(py)?)?;
         }
         let errors = PyList::new(py, errors)?;
         PyTuple::new(

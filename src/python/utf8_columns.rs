@@ -40,25 +40,6 @@ impl Utf8Column {
         self.valid.push(value.is_some());
     }
 
-    /// Rows.
-    pub(crate) fn len(&self) -> usize {
-        self.valid.len()
-    }
-
-    /// The columns one after another.
-    pub(crate) fn concatenate(parts: Vec<Utf8Column>) -> Utf8Column {
-        let rows = parts.iter().map(Utf8Column::len).sum();
-        let bytes = parts.iter().map(|p| p.data.len()).sum();
-        let mut out = Utf8Column::with_capacity(rows, bytes);
-        for part in parts {
-            let base = out.data.len() as i64;
-            out.offsets.extend(part.offsets[1..].iter().map(|o| o + base));
-            out.data.extend_from_slice(&part.data);
-            out.valid.extend_from_slice(&part.valid);
-        }
-        out
-    }
-
     /// The column as a dict of numpy arrays: `offsets` (int64), `data` (uint8) and
     /// `valid` (bool); the vectors move, nothing is copied.
     pub(crate) fn into_dict(self, py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
@@ -75,15 +56,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rows_and_missing_rows_concatenate() {
-        let mut a = Utf8Column::with_capacity(0, 0);
-        a.push(Some("één"));
-        a.push(None);
-        let mut b = Utf8Column::with_capacity(4, 4);
-        b.push(Some("x"));
-        let c = Utf8Column::concatenate(vec![a, Utf8Column::with_capacity(0, 0), b]);
-        assert_eq!(c.offsets, [0, 5, 5, 6]);
-        assert_eq!(c.data, "éénx".as_bytes());
-        assert_eq!(c.valid, [true, false, true]);
+    fn rows_and_missing_rows() {
+        let mut column = Utf8Column::with_capacity(0, 0);
+        column.push(Some("één"));
+        column.push(None);
+        column.push(Some("x"));
+        assert_eq!(column.offsets, [0, 5, 5, 6]);
+        assert_eq!(column.data, "éénx".as_bytes());
+        assert_eq!(column.valid, [true, false, true]);
     }
 }
