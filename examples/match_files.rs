@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use presswork::entities::{io, EntityMatcher, MatchOptions, Mention};
+use presswork::entities::{EntityMatcher, MatchOptions, Mention};
 
 fn main() {
     let (args, throughput) = common::args_and_throughput();
@@ -23,10 +23,7 @@ fn main() {
         args.len() >= 2,
         "usage: match_files [--throughput MB] GAZETTEER.jsonl FILE..."
     );
-    let file = std::fs::File::open(&args[0]).unwrap_or_else(|e| panic!("{}: {e}", args[0]));
-    let gazetteer = Arc::new(
-        io::read_jsonl(std::io::BufReader::new(file)).unwrap_or_else(|e| panic!("{}: {e}", args[0])),
-    );
+    let gazetteer = Arc::new(common::read_gazetteer(&args[0]));
     let texts: Vec<String> = args[1..]
         .iter()
         .map(|path| std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}")))

@@ -13,7 +13,7 @@ mod common;
 use std::sync::Arc;
 use std::time::Instant;
 
-use presswork::entities::{io, EntityMatcher, MatchOptions};
+use presswork::entities::{EntityMatcher, MatchOptions};
 use presswork::pipeline::{Analysis, Pipeline};
 use presswork::split::{Splitter, SplitterOptions};
 
@@ -23,9 +23,7 @@ fn main() {
         args.len() >= 2,
         "usage: pipeline_files [--throughput MB] GAZETTEER.jsonl FILE..."
     );
-    let file = std::fs::File::open(&args[0]).unwrap_or_else(|e| panic!("{}: {e}", args[0]));
-    let gazetteer =
-        io::read_jsonl(std::io::BufReader::new(file)).unwrap_or_else(|e| panic!("{}: {e}", args[0]));
+    let gazetteer = common::read_gazetteer(&args[0]);
     let matcher = EntityMatcher::new(Arc::new(gazetteer), MatchOptions::default()).expect("a matcher");
     let pipeline = Pipeline::new(Splitter::new(SplitterOptions::default()), Some(Arc::new(matcher)));
     let texts: Vec<String> = args[1..]

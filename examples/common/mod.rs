@@ -14,3 +14,11 @@ pub fn args_and_throughput() -> (Vec<String>, Option<f64>) {
     });
     (args, throughput)
 }
+
+/// The gazetteer in the JSON Lines file `path` (panics with the path on failure).
+#[allow(dead_code)] // not every example reads a gazetteer
+pub fn read_gazetteer(path: &str) -> presswork::entities::Gazetteer {
+    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    presswork::entities::io::read_jsonl(std::io::BufReader::new(file))
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+}

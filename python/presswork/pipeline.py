@@ -325,7 +325,8 @@ def _assemble(pipeline: Pipeline, chunks: list[_Chunk]) -> Analysis:
     documents_frame = pd.DataFrame(
         {
             "key": keys,
-            **{name: documents[name] for name in _DOCUMENT_COUNTS},
+            # The core's counts, in its order (its `document` and `failed` aside).
+            **{n: c for n, c in documents.items() if n not in ("document", "failed")},
             "missing": missing,
             "error": error,
         },
@@ -435,18 +436,6 @@ def _string_column(
             arrays.append(pa.LargeStringArray.from_buffers(len(valid), offsets, data, bitmap))
     chunked = pa.chunked_array(arrays, type=pa.large_string())
     return pd.array(chunked, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
-
-
-_DOCUMENT_COUNTS = (
-    "length",
-    "paragraphs",
-    "sentences",
-    "mentions",
-    "quotes",
-    "counted_quotes",
-    "repeated_paragraphs",
-    "boilerplate_paragraphs",
-)
 
 
 def _counted_paragraphs(paragraphs: dict[str, np.ndarray], documents: int) -> Any:
