@@ -291,9 +291,17 @@ def _concatenate(chunks: list[_Chunk], table: str) -> dict[str, np.ndarray]:
         for first, part in parts:
             column = part.pop(name)
             pieces.append(column + first if name == "document" and first else column)
-        out[name] = pieces[0] if len(pieces) == 1 else np.concatenate(pieces)
+        out[name] = np.concatenate(pieces, dtype=_narrowest(pieces), casting="same_kind")
         del pieces
     return out
+
+
+def _narrowest(pieces: list[np.ndarray]) -> type[np.signedinteger[Any]]:
+    """int32 when every value fits (indices, counts, offsets of documents under 2**31
+    characters: half the memory), else int64."""
+    info = np.iinfo(np.int32)
+    fits = all(len(p) == 0 or (p.min() >= info.min and p.max() <= info.max) for p in pieces)
+    return np.int32 if fits else np.int64
 
 
 def _firsts(chunks: list[_Chunk]) -> Iterator[tuple[int, _Chunk]]:
