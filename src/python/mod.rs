@@ -17,10 +17,6 @@ mod utf8_columns;
 
 use pyo3::prelude::*;
 
-/// The allocator of everything the extension allocates (see `Cargo.toml`).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// The extension module.
 #[pymodule]
 #[pyo3(name = "_core")]
