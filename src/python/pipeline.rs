@@ -81,8 +81,11 @@ const SENTENCE_TEXT: usize = 1;
 const MENTION_TEXT: usize = 2;
 const QUOTE_TEXT: usize = 3;
 
-/// Rows reserved per byte of text, by table: news has a sentence per ~120 bytes.
+/// Rows reserved per byte of text, by table: news has a sentence per ~120 bytes, and a
+/// gazetteer mention per ~70 bytes with a gazetteer of 10k entities. Reserved pages that
+/// stay unused cost no memory.
 const BYTES_PER_SENTENCE: usize = 100;
+const BYTES_PER_MENTION: usize = 64;
 
 /// The tables of one run of documents.
 struct Tables {
@@ -119,12 +122,16 @@ impl Tables {
             documents: Columns::with_capacity(DOCUMENT_COLUMNS, 16),
             paragraphs: Columns::with_capacity(PARAGRAPH_COLUMNS, sentences / 2),
             sentences: Columns::with_capacity(SENTENCE_COLUMNS, sentences),
-            mentions: Columns::with_capacity(MENTION_COLUMNS, 16),
+            mentions: Columns::with_capacity(MENTION_COLUMNS, bytes / BYTES_PER_MENTION + 16),
             quotes: Columns::with_capacity(quote_names(), sentences / 4),
             quote_entities: Columns::with_capacity(QUOTE_ENTITY_COLUMNS, sentences / 4),
+            // Room for what news text needs, so the columns rarely grow (each growth
+            // copies the column into pages the kernel must clear first).
             strings: std::array::from_fn(|column| match column {
                 PARAGRAPH_TEXT | SENTENCE_TEXT => Utf8Column::with_capacity(sentences, bytes),
-                _ => Utf8Column::with_capacity(16, 16),
+                MENTION_TEXT => Utf8Column::with_capacity(bytes / BYTES_PER_MENTION, bytes / 8),
+                QUOTE_TEXT => Utf8Column::with_capacity(sentences / 4, bytes / 4),
+                _ => Utf8Column::with_capacity(sentences / 4, bytes / 32),
             }),
             errors: Vec::new(),
             analysis: Analysis::default(),
