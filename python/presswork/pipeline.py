@@ -50,7 +50,8 @@ __all__ = ["TABLES", "Analysis", "analyze"]
 #: The tables of an analysis, in the order they link.
 TABLES = ("documents", "paragraphs", "sentences", "mentions", "quotes")
 
-#: Documents per chunk of an iterator (a list or Series is one chunk unless bigger).
+#: Documents per chunk: the core analyses a chunk at a time (its documents in parallel),
+#: an iterator is read one chunk ahead, and the progress bar moves a chunk at a time.
 CHUNK_DOCUMENTS = 2048
 
 
