@@ -157,12 +157,21 @@ impl Tables {
         // Every span's byte offsets, converted to code points in one pass.
         let offsets = &mut self.offsets;
         offsets.clear();
-        offsets.push(text.len());
         offsets.extend(a.split.paragraphs.iter().flat_map(|p| [p.start, p.end]));
+        let paragraphs_end = offsets.len();
         offsets.extend(a.split.sentences.iter().flat_map(|s| [s.span.start, s.span.end]));
+        let sentences_end = offsets.len();
         offsets.extend(a.mentions.iter().flat_map(|m| [m.span.start, m.span.end]));
-        code_point_offsets(text, offsets);
-        let mut at = offsets[1..]
+        offsets.push(text.len()); // the document's length, last
+                                  // Each group is in document order: one forward pass each, no sort.
+        for group in [
+            0..paragraphs_end,
+            paragraphs_end..sentences_end,
+            sentences_end..offsets.len(),
+        ] {
+            code_point_offsets(text, &mut offsets[group]);
+        }
+        let mut at = offsets
             .chunks_exact(2)
             .map(|pair| (pair[0] as i64, pair[1] as i64));
         let strings = &mut self.strings;
@@ -247,7 +256,7 @@ impl Tables {
         };
         self.documents.push([
             doc,
-            self.offsets[0] as i64,
+            self.offsets.last().copied().unwrap_or_default() as i64,
             a.split.paragraphs.len() as i64,
             a.split.sentences.len() as i64,
             a.mentions.len() as i64,
