@@ -173,33 +173,70 @@ def _mention_entities(
 ) -> dict[str, Any]:
     """The columns ``alias``, ``entity_id``, ``name``, ``type``, ``ambiguous``,
     ``candidates`` and one per extra field, from the mentions' pattern and entity codes
-    (entity -1: ambiguous). Labels are categoricals over the patterns and entities that
-    occur: each distinct alias or name is one Python string, however many rows use it."""
-    patterns, pattern_rows = _codes_present(pattern)
-    aliases, candidates = matcher._pattern_table(patterns.tolist())
-    known = entity >= 0
-    entities, entity_rows = _codes_present(entity[known])
-    table = matcher.gazetteer._entity_table(entities.tolist())
-    # Row -> position among the entities found (-1: ambiguous, no entity).
-    entity_codes = np.full(len(entity), -1, dtype=np.int64)
-    entity_codes[known] = entity_rows
-
-    def per_mention(field: str) -> pd.Categorical:
-        return _labels(table[field], entity_codes)
-
+    (entity -1: ambiguous). Labels are categoricals whose categories are all of the
+    gazetteer's values (made once per matcher), so tables of different documents — the
+    partitions of a Dask or Spark job — concatenate without losing their dtype."""
+    labels = _labels_of(matcher)
     frame: dict[str, Any] = {
-        "alias": _labels(aliases, pattern_rows),
-        "entity_id": per_mention("id"),
-        "name": per_mention("name"),
-        "type": per_mention("type"),
-        "ambiguous": ~known,
-        "candidates": _lists(candidates, pattern_rows),
+        "alias": labels.alias.take(pattern),
+        "entity_id": labels.fields["id"].take(entity),
+        "name": labels.fields["name"].take(entity),
+        "type": labels.fields["type"].take(entity),
+        "ambiguous": entity < 0,
+        "candidates": labels.candidates(pattern),
     }
-    for field in table:
+    for field, values in labels.fields.items():
         if field not in ("id", "name", "type"):
             taken = field in frame or field in ("key", "start", "end", "text")
-            frame[f"extra_{field}" if taken else field] = per_mention(field)
+            frame[f"extra_{field}" if taken else field] = values.take(entity)
     return frame
+
+
+class _Factorized:
+    """Values factorized once: a code per position (-1: missing) and the categories."""
+
+    def __init__(self, values: list[Any]) -> None:
+        codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+        self.codes = np.append(codes, -1)  # position -1 (no value) reads the -1 at the end
+        self.categories = pd.Index(uniques, dtype=object)
+
+    def take(self, positions: np.ndarray) -> pd.Categorical:
+        """The value at each position (-1: NA) as a categorical over every value."""
+        return pd.Categorical.from_codes(self.codes[positions], categories=self.categories)
+
+
+class _Labels:
+    """A matcher's labels, made once: per entity its id, name, type and extra fields;
+    per pattern its alias and candidate ids."""
+
+    def __init__(self, matcher: EntityMatcher) -> None:
+        gazetteer = matcher.gazetteer
+        table = gazetteer._entity_table(list(range(len(gazetteer))))
+        self.fields = {field: _Factorized(values) for field, values in table.items()}
+        aliases, candidates = matcher._pattern_table(list(range(matcher.pattern_count)))
+        self.alias = _Factorized(aliases)
+        self._candidates = candidates
+
+    def candidates(self, patterns: np.ndarray) -> Any:
+        """Each pattern's candidate ids, as a list column."""
+        present, rows = _codes_present(patterns)
+        return _lists([self._candidates[p] for p in present.tolist()], rows)
+
+
+#: Labels of the matchers used last, by identity (the matcher is kept so its id is not
+#: reused while cached).
+_LABELS: dict[int, tuple[EntityMatcher, _Labels]] = {}
+
+
+def _labels_of(matcher: EntityMatcher) -> _Labels:
+    cached = _LABELS.get(id(matcher))
+    if cached is not None and cached[0] is matcher:
+        return cached[1]
+    labels = _Labels(matcher)
+    if len(_LABELS) >= 4:
+        _LABELS.pop(next(iter(_LABELS)))
+    _LABELS[id(matcher)] = (matcher, labels)
+    return labels
 
 
 def _codes_present(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -211,15 +248,6 @@ def _codes_present(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     present = np.bincount(codes) > 0
     position = np.cumsum(present) - 1
     return np.flatnonzero(present), position[codes]
-
-
-def _labels(values: list[Any], rows: np.ndarray) -> pd.Categorical:
-    """``values[row]`` per row as a categorical (NA where the row is -1 or the value is
-    None): each distinct label is stored once and rows hold small integer codes, so a
-    million mentions of a thousand entities cost a few megabytes."""
-    codes, labels = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
-    padded = np.append(codes, -1)  # row -1 reads the -1 at the end
-    return pd.Categorical.from_codes(padded[rows], categories=pd.Index(labels, dtype=object))
 
 
 def _lists(values: list[list[str]], rows: np.ndarray) -> Any:
@@ -420,17 +448,11 @@ def _quotes_from_columns(
 
     entity = columns["entity"]
     matcher = extractor.matcher
-    known = entity >= 0
-    entities, rows = _codes_present(entity[known])
-    table = (
-        matcher.gazetteer._entity_table(entities.tolist())
-        if matcher is not None
-        else {"id": [], "name": []}
-    )
-    entity_rows = np.full(len(entity), -1, dtype=np.int64)
-    entity_rows[known] = rows
-    entity_id = _labels(table["id"], entity_rows)
-    entity_name = _labels(table["name"], entity_rows)
+    if matcher is not None:
+        fields = _labels_of(matcher).fields
+        entity_id, entity_name = fields["id"].take(entity), fields["name"].take(entity)
+    else:
+        entity_id = entity_name = _Factorized([]).take(entity)
     frame = {
         "key": index.take(documents),
         "start": columns["start"],

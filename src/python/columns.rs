@@ -179,7 +179,9 @@ impl<const N: usize> Columns<N> {
     /// The columns as a dict of numpy int64 arrays, by name (the vectors move, no copy).
     pub(crate) fn into_dict(self, py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
         let dict = PyDict::new(py);
-        for (name, column) in self.names.into_iter().zip(self.data) {
+        for (name, mut column) in self.names.into_iter().zip(self.data) {
+            // numpy keeps the whole allocation: give back the room reserved and unused.
+            column.shrink_to_fit();
             dict.set_item(name, column.into_pyarray(py))?;
         }
         Ok(dict)

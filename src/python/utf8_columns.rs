@@ -42,7 +42,11 @@ impl Utf8Column {
 
     /// The column as a dict of numpy arrays: `offsets` (int64), `data` (uint8) and
     /// `valid` (bool); the vectors move, nothing is copied.
-    pub(crate) fn into_dict(self, py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+    pub(crate) fn into_dict(mut self, py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+        // numpy keeps the whole allocation: give back the room reserved and unused.
+        self.data.shrink_to_fit();
+        self.offsets.shrink_to_fit();
+        self.valid.shrink_to_fit();
         let dict = PyDict::new(py);
         dict.set_item("offsets", self.offsets.into_pyarray(py))?;
         dict.set_item("data", self.data.into_pyarray(py))?;
