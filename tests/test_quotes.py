@@ -283,3 +283,16 @@ def test_a_title_has_no_cue() -> None:
     text = "An eyewitness claimed that he heard shouts of “Allahu akbar!” at the hall."
     (quote,) = QuoteExtractor().extract(text)
     assert (quote.kind, quote.cue, quote.verb, quote.speaker) == ("title", None, None, None)
+
+
+def test_a_headline_names_no_one() -> None:
+    text = (
+        "Coastal Shipping Leaders Meet on Sunday as Deal Deadline Nears\n\n"
+        "GENEVA (Presswire) — Delegates gathered on Oct. 7 for two days of talks.\n\n"
+        "Asked about a deal, the envoy smiled. “God willing,” he told reporters."
+    )
+    (quote,) = QuoteExtractor().extract(text)
+    assert (quote.speaker, quote.mention, quote.how) == (None, "he", "none")
+    # The same words in a sentence are a name as usual.
+    named = QuoteExtractor().extract("Coastal Shipping Leaders met. “Yes,” he said.")
+    assert named[0].speaker == "Coastal Shipping Leaders"

@@ -625,7 +625,18 @@ fn names_in(text: &str, from: usize, to: usize, scratch: &mut Scratch, mut each:
     // Only capitalised words can start a name: jump from one to the next, and read the
     // words around a run only when it is a person's name.
     let mut at = from;
+    // The line last looked at and whether it is a headline (each line judged once).
+    let mut line = (0, 0, false);
     while let Some(start) = next_capital(text, at, to) {
+        if !(line.0..line.1).contains(&start) {
+            let (first, end) = line_around(text, start);
+            line = (first, end, is_headline(&text[first..end]));
+        }
+        if line.2 {
+            // A headline's capitals name no one (`Coastal Shipping Leaders Meet on Sunday`).
+            at = line.1.min(to).max(start + 1);
+            continue;
+        }
         // The run, a token at a time (each word's class looked up once), and the token
         // after it.
         chunk.clear();
@@ -800,6 +811,41 @@ fn names_in(text: &str, from: usize, to: usize, scratch: &mut Scratch, mut each:
             single: false,
         });
     }
+}
+
+/// The byte range of the line of `text` around byte `at` (without its line break).
+fn line_around(text: &str, at: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let first = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |i| at + i);
+    (first, end)
+}
+
+/// Small words a headline leaves in lower case.
+const HEADLINE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "on", "in", "at", "to", "for", "as", "by", "with", "from",
+    "vs", "into", "over", "after",
+];
+
+/// Whether `line` is a headline: short, not ended like a sentence, and in title case
+/// (four words or more, nearly all capitalised but for small words).
+fn is_headline(line: &str) -> bool {
+    let line = line.trim();
+    if line.len() > 200 || line.ends_with(['.', ':', '"', '”', '’', ',', ';']) {
+        return false;
+    }
+    let (mut words, mut capitalised) = (0, 0);
+    for word in line.split_whitespace() {
+        let Some(first) = word.chars().next().filter(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        if first.is_lowercase() && HEADLINE_SMALL_WORDS.contains(&word) {
+            continue;
+        }
+        words += 1;
+        capitalised += usize::from(first.is_uppercase());
+    }
+    words >= 4 && capitalised * 10 >= words * 9
 }
 
 /// `word` in lower case, into `out` (cleared first).
