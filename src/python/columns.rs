@@ -75,6 +75,11 @@ impl<const N: usize> Columns<N> {
         }
     }
 
+    /// The rows from row `first` on, each as its values.
+    pub(crate) fn rows_from(&self, first: usize) -> impl Iterator<Item = [i64; N]> + '_ {
+        (first..self.len()).map(|row| std::array::from_fn(|column| self.data[column][row]))
+    }
+
     /// Number of rows.
     pub(crate) fn len(&self) -> usize {
         self.data.first().map_or(0, Vec::len)

@@ -104,6 +104,9 @@ struct Tables {
     analysis: Analysis,
     /// Byte offsets being converted to code points.
     offsets: Vec<usize>,
+    /// Per mention of the document: its entity, and the quote it is inside.
+    mention_entities: Vec<i64>,
+    mention_quotes: Vec<i64>,
 }
 
 fn quote_names() -> [&'static str; 20] {
@@ -136,6 +139,8 @@ impl Tables {
             errors: Vec::new(),
             analysis: Analysis::default(),
             offsets: Vec::new(),
+            mention_entities: Vec::new(),
+            mention_quotes: Vec::new(),
         }
     }
 
@@ -193,23 +198,26 @@ impl Tables {
             self.sentences
                 .push([doc, sentence.paragraph as i64, index as i64, start, end]);
         }
-        // The innermost quote around each mention (nested quotes come after theirs).
-        let mut quote_of = vec![-1i64; a.mentions.len()];
+        // Each mention's entity (-1: ambiguous) and the innermost quote around it (nested
+        // quotes come after theirs), in buffers kept from one document to the next.
+        let matcher = pipeline.matcher();
+        let (entities, quote_of) = (&mut self.mention_entities, &mut self.mention_quotes);
+        entities.clear();
+        entities.extend(a.mentions.iter().map(
+            |mention| match matcher.map(|m| m.candidates(mention.pattern)) {
+                Some([one]) => i64::from(*one),
+                _ => -1,
+            },
+        ));
+        quote_of.clear();
+        quote_of.resize(a.mentions.len(), -1);
         for (q, range) in a.quote_mentions.iter().enumerate() {
             quote_of[range.clone()].fill(q as i64);
-        }
-        let matcher = pipeline.matcher();
-        let entity_of = |pattern| match matcher.map(|m| m.candidates(pattern)) {
-            Some([one]) => i64::from(*one),
-            _ => -1,
-        };
-        for (q, range) in a.quote_mentions.iter().enumerate() {
             // Each entity once, in the order of its first mention.
-            let mut seen: Vec<i64> = Vec::new();
-            for mention in &a.mentions[range.clone()] {
-                let entity = entity_of(mention.pattern);
-                if entity >= 0 && !seen.contains(&entity) {
-                    seen.push(entity);
+            let first = self.quote_entities.len();
+            for &entity in &entities[range.clone()] {
+                let known = self.quote_entities.rows_from(first).any(|row| row[2] == entity);
+                if entity >= 0 && !known {
                     self.quote_entities.push([doc, q as i64, entity]);
                 }
             }
@@ -218,7 +226,6 @@ impl Tables {
             strings[MENTION_TEXT].push(Some(mention.span.as_str(text)));
             let (start, end) = at.next().unwrap_or_default();
             let paragraph = a.mention_paragraph(index);
-            let entity = entity_of(mention.pattern);
             self.mentions.push([
                 doc,
                 paragraph as i64,
@@ -226,7 +233,7 @@ impl Tables {
                 start,
                 end,
                 i64::from(mention.pattern),
-                entity,
+                entities[index],
                 quote_of[index],
                 i64::from(a.flags(paragraph).counts()),
             ]);

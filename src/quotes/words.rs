@@ -61,7 +61,7 @@ impl Class {
 /// lists: the exact word first, then its lower-case form for the role nouns and the
 /// gendered titles.
 pub(super) fn class_of(word: &str) -> Class {
-    use super::speakers::{ORG_WORDS, PLACE_WORDS, TIME_WORDS, TITLES, TITLE_ROLES};
+    use super::speakers::{COMPANY_WORDS, ORG_WORDS, PLACE_WORDS, TIME_WORDS, TITLES, TITLE_ROLES};
     static MAP: OnceLock<FxHashMap<&'static str, u16>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
         let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
@@ -72,7 +72,9 @@ pub(super) fn class_of(word: &str) -> Class {
         };
         add(&mut TITLES.iter().copied(), Class::TITLE);
         add(&mut TITLE_ROLES.iter().map(|(t, _)| *t), Class::TITLE);
-        add(&mut ORG_WORDS.iter().copied(), Class::ORG);
+        // `Co` tells which organisation `the company` is, but does not make a run one.
+        let company = COMPANY_WORDS.iter().filter(|w| **w != "Co");
+        add(&mut ORG_WORDS.iter().chain(company).copied(), Class::ORG);
         add(&mut PLACE_WORDS.iter().copied(), Class::PLACE);
         add(&mut TIME_WORDS.iter().copied(), Class::TIME);
         for word in FUNCTION_WORDS.split_whitespace() {
