@@ -38,7 +38,6 @@ import json
 import math
 import os
 import platform
-import random
 import re
 import shlex
 import subprocess
@@ -112,21 +111,6 @@ QUOTE_KINDS = {
 LINEAR_KINDS = (*corpus_mod.ADVERSARIAL_KINDS, *QUOTE_KINDS)
 
 
-def _repeat_to(unit: str, n: int) -> str:
-    return unit * max(1, n // len(unit.encode("utf-8")))
-
-
-def _random_pieces(pieces: list[str], n: int, seed: int) -> str:
-    rng = random.Random(seed)
-    out: list[str] = []
-    size = 0
-    while size < n:
-        p = rng.choice(pieces)
-        out.append(p)
-        size += len(p.encode("utf-8"))
-    return "".join(out)
-
-
 def adversarial(kind: str, mb: float, seed: int = 11) -> str:
     """About ``mb`` MB (UTF-8) of the adversarial input ``kind`` (``corpus.adversarial``'s
     kinds or :data:`QUOTE_KINDS`)."""
@@ -134,14 +118,14 @@ def adversarial(kind: str, mb: float, seed: int = 11) -> str:
     if kind in corpus_mod.ADVERSARIAL_KINDS:
         return corpus_mod.adversarial(kind, mb)
     if kind == "quote-soup":
-        return _random_pieces([*QUOTE_MARKS, "'"], n, seed)
+        return corpus_mod.random_pieces([*QUOTE_MARKS, "'"], n, seed)
     if kind == "empty-quotes":
-        return _repeat_to("\u201c\u201d", n)
+        return corpus_mod.repeat_to("\u201c\u201d", n)
     if kind == "quote-soup-words":
         words = ["a", "The", "said", "he", "Smith", ",", ".", " ", " ", " "]
-        return _random_pieces([*QUOTE_MARKS, "'", *words], n, seed)
+        return corpus_mod.random_pieces([*QUOTE_MARKS, "'", *words], n, seed)
     if kind == "unclosed":
-        return _repeat_to('He said "', n)
+        return corpus_mod.repeat_to('He said "', n)
     if kind == "marks-in-words":
         marks = "\"'\u201d\u2018\u201c\u2019\u00ab\u00bb\u201e"
         letters = "abcdefghijklmnopqrstuvwxyz"
@@ -149,9 +133,9 @@ def adversarial(kind: str, mb: float, seed: int = 11) -> str:
             f"{letters[i % 26]}{marks[i % len(marks)]}{letters[(i + 1) % 26]}"
             for i in range(26 * len(marks))
         )
-        return _repeat_to(unit + " ", n)
+        return corpus_mod.repeat_to(unit + " ", n)
     if kind == "said-run":
-        return _repeat_to('"x," he said ', n)
+        return corpus_mod.repeat_to('"x," he said ', n)
     if kind == "named-speakers":
         first, last = corpus_mod.FIRST, corpus_mod.LAST_SIMPLE
         parts: list[str] = []

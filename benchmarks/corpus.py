@@ -560,7 +560,6 @@ def adversarial(kind: str, mb: float, seed: int = 7) -> str:
     """
     n = int(mb * MB)
     if kind == "soup":
-        rng = random.Random(seed)
         alphabet = [
             ".",
             '"',
@@ -581,15 +580,25 @@ def adversarial(kind: str, mb: float, seed: int = 7) -> str:
             "U.S.",
             "1.5",
         ]
-        pieces = []
-        size = 0
-        while size < n:
-            p = rng.choice(alphabet)
-            pieces.append(p)
-            size += len(p.encode("utf-8"))
-        return "".join(pieces)
-    unit = ADVERSARIAL_UNITS[kind]
+        return random_pieces(alphabet, n, seed)
+    return repeat_to(ADVERSARIAL_UNITS[kind], n)
+
+
+def repeat_to(unit: str, n: int) -> str:
+    """``unit`` repeated to about ``n`` bytes of UTF-8 (at least once)."""
     return unit * max(1, n // len(unit.encode("utf-8")))
+
+
+def random_pieces(pieces: list[str], n: int, seed: int) -> str:
+    """Pieces drawn at random (seeded) until the text reaches ``n`` bytes of UTF-8."""
+    rng = random.Random(seed)
+    out: list[str] = []
+    size = 0
+    while size < n:
+        piece = rng.choice(pieces)
+        out.append(piece)
+        size += len(piece.encode("utf-8"))
+    return "".join(out)
 
 
 ADVERSARIAL_KINDS = (*ADVERSARIAL_UNITS, "soup")
