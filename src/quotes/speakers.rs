@@ -45,6 +45,7 @@ use super::kinds::QuoteKind;
 use super::roles::{is_org_role, role_noun};
 use super::words::{ceil_boundary, class_of, with_lower, Class};
 use super::QuotedSpan;
+use crate::split::is_title_case_small_word;
 use crate::text::block::{capitals, BLOCK};
 use crate::text::Span;
 
@@ -803,12 +804,6 @@ fn line_around(text: &str, at: usize) -> (usize, usize) {
     (first, end)
 }
 
-/// Small words a headline leaves in lower case.
-const HEADLINE_SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "on", "in", "at", "to", "for", "as", "by", "with", "from",
-    "vs", "into", "over", "after",
-];
-
 /// Whether `line` is a headline: short, not ended like a sentence, and in title case
 /// (four words or more, nearly all capitalised but for small words).
 fn is_headline(line: &str) -> bool {
@@ -821,7 +816,7 @@ fn is_headline(line: &str) -> bool {
         let Some(first) = word.chars().next().filter(|c| c.is_alphabetic()) else {
             continue;
         };
-        if first.is_lowercase() && HEADLINE_SMALL_WORDS.contains(&word) {
+        if first.is_lowercase() && is_title_case_small_word(word) {
             continue;
         }
         words += 1;

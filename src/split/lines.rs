@@ -133,6 +133,15 @@ const TITLE_CASE_SMALL_WORDS: &[&str] = &[
     "the", "to", "up", "vs", "with", "via", "is", "its",
 ];
 
+/// Whether `word` (punctuation around it aside) is one of the short function words title
+/// case leaves in lower case (`of`, `the`, `on`).
+pub(crate) fn is_title_case_small_word(word: &str) -> bool {
+    let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+    TITLE_CASE_SMALL_WORDS
+        .iter()
+        .any(|w| bare.eq_ignore_ascii_case(w))
+}
+
 /// A line that reads as a headline or byline: no terminal punctuation or trailing
 /// comma, at least two words, and every word but short function words capitalised
 /// (or the line in capitals), followed by a line that opens like a sentence.
@@ -159,11 +168,7 @@ pub(crate) fn is_headline_like(line: &str, next_line: &str) -> bool {
             continue;
         };
         words += 1;
-        let small = TITLE_CASE_SMALL_WORDS.iter().any(|w| {
-            word.trim_matches(|c: char| !c.is_alphanumeric())
-                .eq_ignore_ascii_case(w)
-        });
-        if !(first.is_uppercase() || first.is_numeric() || small) {
+        if !(first.is_uppercase() || first.is_numeric() || is_title_case_small_word(word)) {
             return false;
         }
     }

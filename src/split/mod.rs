@@ -39,6 +39,7 @@ use rayon::prelude::*;
 
 use crate::text::Span;
 use lexicon::Lexicon;
+pub(crate) use lines::is_title_case_small_word;
 
 /// What a single line break inside a paragraph means.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
