@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -115,16 +116,28 @@ MENTION_COLUMNS = [
 ]
 
 
+def _pyarrow() -> ModuleType | None:
+    """pyarrow when it is installed (the columns it makes need no Python object per row),
+    else None: every caller has a plain-numpy way."""
+    try:
+        import pyarrow
+    except ImportError:
+        return None
+    return pyarrow
+
+
+#: pandas' string dtype backed by Arrow, for every text column pyarrow makes.
+ARROW_STRING = pd.StringDtype("pyarrow", na_value=np.nan)
+
+
 def _text_column(values: list[Any]) -> Any:
     """Strings (None for missing) as a column of pandas' string dtype, built by pyarrow
     when it is installed (twenty times faster than pandas' own conversion of Python
     strings), else an object array for pandas to infer from."""
-    try:
-        import pyarrow as pa
-    except ImportError:
+    pa = _pyarrow()
+    if pa is None:
         return _object_array(values)
-    dtype = pd.StringDtype("pyarrow", na_value=np.nan)
-    return pd.array(pa.array(values, type=pa.large_string()), dtype=dtype)
+    return pd.array(pa.array(values, type=pa.large_string()), dtype=ARROW_STRING)
 
 
 def _object_array(values: list[Any]) -> np.ndarray:
@@ -253,9 +266,8 @@ def _codes_present(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _lists(values: list[list[str]], rows: np.ndarray) -> Any:
     """``values[row]`` per row as a list column (Arrow ``list<string>``), or tuples in an
     object array without pyarrow."""
-    try:
-        import pyarrow as pa
-    except ImportError:
+    pa = _pyarrow()
+    if pa is None:
         return _object_array([tuple(v) for v in values])[rows]
     lists = pa.array(values, type=pa.list_(pa.string())).take(pa.array(rows))
     return pd.array(lists, dtype=pd.ArrowDtype(lists.type))

@@ -31,11 +31,13 @@ import pandas as pd
 
 from presswork._core import PressworkTypeError, PressworkValueError
 from presswork.frames import (
+    ARROW_STRING,
     _categories,
     _codes_present,
     _mention_entities,
     _nullable,
     _object_array,
+    _pyarrow,
     _quotes_from_columns,
     _slices,
 )
@@ -53,14 +55,6 @@ TABLES = ("documents", "paragraphs", "sentences", "mentions", "quotes")
 #: Documents per chunk: the core analyses a chunk at a time (its documents in parallel),
 #: an iterator is read one chunk ahead, and the progress bar moves a chunk at a time.
 CHUNK_DOCUMENTS = 2048
-
-
-def _have_pyarrow() -> bool:
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 #: With ``progress=None``, the bar appears once the work has taken this many seconds.
@@ -251,7 +245,7 @@ class _Chunk:
         # The texts are kept only where the string columns are sliced from them (no
         # pyarrow); otherwise the core has copied what the tables need, and a stream
         # of documents never sits in memory whole.
-        self.texts: list[str] = [] if _have_pyarrow() else texts
+        self.texts: list[str] = [] if _pyarrow() is not None else texts
         self.columns: dict[str, list[dict[str, np.ndarray]]] = {}
         self.strings: dict[str, dict[str, list[dict[str, np.ndarray]]]] = {}
         self.errors: dict[int, str] = {}
@@ -430,9 +424,8 @@ def _string_column(
 ) -> Any:
     """A string column of ``table``: pyarrow wraps the UTF-8 buffers the core filled
     (no Python ``str`` per row); without pyarrow, the spans are sliced from the texts."""
-    try:
-        import pyarrow as pa
-    except ImportError:
+    pa = _pyarrow()
+    if pa is None:
         prefix = "" if column == "text" else f"{column}_"
         starts, ends = numbers[f"{prefix}start"], numbers[f"{prefix}end"]
         return _slices(values, numbers["document"], starts, ends)
@@ -444,7 +437,7 @@ def _string_column(
             offsets, data = pa.py_buffer(part["offsets"]), pa.py_buffer(part["data"])
             arrays.append(pa.LargeStringArray.from_buffers(len(valid), offsets, data, bitmap))
     chunked = pa.chunked_array(arrays, type=pa.large_string())
-    return pd.array(chunked, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
+    return pd.array(chunked, dtype=ARROW_STRING)
 
 
 def _counted_paragraphs(paragraphs: dict[str, np.ndarray], documents: int) -> Any:
@@ -476,9 +469,8 @@ def _entities_inside(
     present, codes = _codes_present(entities["entity"])
     matcher = pipeline.matcher
     ids = matcher.gazetteer._entity_table(present.tolist())["id"] if matcher is not None else []
-    try:
-        import pyarrow as pa
-    except ImportError:
+    pa = _pyarrow()
+    if pa is None:
         return _tuples(_object_array(ids)[codes], offsets)
     values = pa.array(ids, type=pa.string()).take(pa.array(codes))
     lists = pa.ListArray.from_arrays(pa.array(offsets, type=pa.int32()), values)
