@@ -51,9 +51,15 @@ def test_tables_are_linked_and_every_span_slices_its_text(pipeline: Pipeline) ->
         "a": "Spokeswoman Irina Volk spoke. “Nobody was hurt,” she said of Paris. Volk left.",
         "b": 'Ünïcödé first: «Putin est là», a dit Volk. 😀 "Putin," she said.',
     }
-    analysis = pipeline.analyze(pd.Series(texts))
+    analysis = pipeline.analyze(pd.Series(texts), paragraph_text=True)
     for name in ("paragraphs", "sentences", "mentions", "quotes"):
         spans_slice(getattr(analysis, name), texts)
+    # The paragraphs' text (a second copy of the corpus) only on request.
+    plain = pipeline.analyze(pd.Series(texts))
+    assert "text" not in plain.paragraphs
+    pd.testing.assert_frame_equal(plain.paragraphs, analysis.paragraphs.drop(columns="text"))
+    with pytest.raises(PressworkTypeError, match="paragraph_text must be a bool"):
+        pipeline.analyze(texts, paragraph_text="yes")  # type: ignore[arg-type]
     documents = analysis.documents.set_index("key")
     assert documents.loc["a", "length"] == len(texts["a"])
     assert documents["sentences"].tolist() == analysis.sentences.groupby("key").size().tolist()
@@ -173,9 +179,9 @@ def test_without_pyarrow_the_same_tables_in_object_columns(
     pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     texts = {"a": "“Paris and Paris,” Putin said of Volk. Ünïcödé.", "b": DOUBLED}
-    with_arrow = pipeline.analyze(texts)
+    with_arrow = pipeline.analyze(texts, paragraph_text=True)
     monkeypatch.setitem(sys.modules, "pyarrow", None)  # import pyarrow now fails
-    without = pipeline.analyze(texts)
+    without = pipeline.analyze(texts, paragraph_text=True)
     for name in ("paragraphs", "sentences", "mentions", "quotes"):
         spans_slice(getattr(without, name), texts)
     quotes = without.quotes
@@ -199,13 +205,13 @@ def test_a_stream_is_read_a_chunk_at_a_time_with_a_progress_bar(
             yield f'"Item {n}," Volk said.'
 
     pulled_when_a_chunk_ran: list[int] = []
-    original = module._Chunk.analyze
+    original = module._Chunk.__init__
 
-    def spy(pipeline: Pipeline, batch: list[tuple[object, object]], first: int) -> object:
+    def spy(chunk: object, batch: list[tuple[object, object]], first: int) -> None:
         pulled_when_a_chunk_ran.append(len(pulled))
-        return original(pipeline, batch, first)
+        original(chunk, batch, first)
 
-    monkeypatch.setattr(module._Chunk, "analyze", spy)
+    monkeypatch.setattr(module._Chunk, "__init__", spy)
     analysis = pipeline.analyze(documents(), chunk_size=4, progress=True)
     assert pulled_when_a_chunk_ran == [4, 8, 10]  # never more than one chunk read ahead
     assert len(analysis.quotes) == 10

@@ -350,7 +350,7 @@ class EntityMatcher:
     def mention_columns(self, texts: Iterable[str]) -> dict[str, npt.NDArray[np.int64]]:
         """Numpy columns ``document``, ``start``, ``end``, ``pattern``, ``entity`` (-1:
         ambiguous)."""
-    def _pattern_table(self, patterns: list[int]) -> tuple[list[str], list[list[str]]]: ...
+    def _pattern_table(self, patterns: list[int]) -> tuple[list[str], list[list[int]]]: ...
     def mentions_frame(
         self, texts: object, *, keys: Iterable[object] | None = None
     ) -> pd.DataFrame:

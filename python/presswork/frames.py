@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -196,7 +197,7 @@ def _mention_entities(
         "name": labels.fields["name"].take(entity),
         "type": labels.fields["type"].take(entity),
         "ambiguous": entity < 0,
-        "candidates": labels.candidates(pattern),
+        "candidates": labels.candidates(pattern, entity),
     }
     for field, values in labels.fields.items():
         if field not in ("id", "name", "type"):
@@ -210,7 +211,11 @@ class _Factorized:
 
     def __init__(self, values: list[Any]) -> None:
         codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
-        self.codes = np.append(codes, -1)  # position -1 (no value) reads the -1 at the end
+        # Codes in the integer type pandas gives categoricals of this many categories, so
+        # a column's codes are taken without another conversion; position -1 (no value)
+        # reads the -1 at the end.
+        kind = next(t for t in (np.int8, np.int16, np.int32) if len(uniques) < np.iinfo(t).max)
+        self.codes = np.append(codes, -1).astype(kind)
         self.categories = pd.Index(uniques, dtype=object)
 
     def take(self, positions: np.ndarray) -> pd.Categorical:
@@ -220,20 +225,74 @@ class _Factorized:
 
 class _Labels:
     """A matcher's labels, made once: per entity its id, name, type and extra fields;
-    per pattern its alias and candidate ids."""
+    per pattern its alias and candidate entities."""
 
     def __init__(self, matcher: EntityMatcher) -> None:
         gazetteer = matcher.gazetteer
         table = gazetteer._entity_table(list(range(len(gazetteer))))
         self.fields = {field: _Factorized(values) for field, values in table.items()}
+        self.ids = _EntityIds(table["id"])
         aliases, candidates = matcher._pattern_table(list(range(matcher.pattern_count)))
         self.alias = _Factorized(aliases)
-        self._candidates = candidates
+        # Each pattern's candidates: entity indices, pattern after pattern.
+        self._candidate_counts = np.fromiter(map(len, candidates), np.int64, len(candidates))
+        self._candidate_first = np.cumsum(self._candidate_counts) - self._candidate_counts
+        self._candidates = np.fromiter(itertools.chain.from_iterable(candidates), np.int32)
 
-    def candidates(self, patterns: np.ndarray) -> Any:
-        """Each pattern's candidate ids, as a list column."""
-        present, rows = _codes_present(patterns)
-        return _lists([self._candidates[p] for p in present.tolist()], rows)
+    def candidates(self, patterns: np.ndarray, entities: np.ndarray) -> Any:
+        """Each mention's candidate ids, as a list column, from its pattern and its entity
+        (-1: ambiguous, the pattern's candidates; otherwise that one entity)."""
+        ambiguous = np.flatnonzero(entities < 0)
+        spread = self._candidate_counts[patterns[ambiguous]]
+        total = len(entities) + int(spread.sum()) - len(ambiguous)
+        kind = np.int32 if total < np.iinfo(np.int32).max else np.int64
+        if len(ambiguous) == 0:  # each mention its entity: the column is the list values
+            return self.ids.lists(np.arange(len(entities) + 1, dtype=kind), entities)
+        counts = np.ones(len(entities), dtype=np.int32)
+        counts[ambiguous] = spread
+        offsets = np.zeros(len(entities) + 1, dtype=kind)
+        np.cumsum(counts, out=offsets[1:])
+        values = np.repeat(entities.astype(np.int32, copy=False), counts)
+        # Each ambiguous mention's candidates: where its values start, repeated over its
+        # candidates, plus the candidate's place among them.
+        within = np.arange(spread.sum()) - np.repeat(np.cumsum(spread) - spread, spread)
+        first = self._candidate_first[patterns[ambiguous]]
+        values[np.repeat(offsets[ambiguous], spread) + within] = self._candidates[
+            np.repeat(first, spread) + within
+        ]
+        return self.ids.lists(offsets, values)
+
+
+class _EntityIds:
+    """A gazetteer's entity ids, to make list columns of entities from their indices."""
+
+    def __init__(self, ids: list[Any]) -> None:
+        self._ids = ids
+        self._dictionary: Any = None
+
+    def lists(self, offsets: np.ndarray, entities: np.ndarray) -> Any:
+        """Row ``i`` is the ids of the entity indices ``entities[offsets[i]:offsets[i +
+        1]]``: an Arrow ``list<dictionary<int32, string>>`` column whose dictionary is
+        every id of the gazetteer (8 bytes per value, and tables of different documents
+        share one type), or tuples in an object array without pyarrow."""
+        pa = _pyarrow()
+        if pa is None:
+            ids = _object_array(self._ids)[entities]
+            bounds = offsets.tolist()
+            out = np.empty(len(offsets) - 1, dtype=object)
+            for n in range(len(out)):
+                out[n] = tuple(ids[bounds[n] : bounds[n + 1]])
+            return out
+        if self._dictionary is None:
+            self._dictionary = pa.array(self._ids, type=pa.string())
+        indices = pa.array(entities.astype(np.int32, copy=False))
+        values = pa.DictionaryArray.from_arrays(indices, self._dictionary)
+        if offsets[-1] < np.iinfo(np.int32).max:
+            offsets = pa.array(offsets.astype(np.int32, copy=False))
+            lists = pa.ListArray.from_arrays(offsets, values)
+        else:
+            lists = pa.LargeListArray.from_arrays(pa.array(offsets.astype(np.int64)), values)
+        return pd.array(lists, dtype=pd.ArrowDtype(lists.type))
 
 
 #: Labels of the matchers used last, by identity (the matcher is kept so its id is not
@@ -250,27 +309,6 @@ def _labels_of(matcher: EntityMatcher) -> _Labels:
         _LABELS.pop(next(iter(_LABELS)))
     _LABELS[id(matcher)] = (matcher, labels)
     return labels
-
-
-def _codes_present(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct values of ``codes`` (small non-negative ints: pattern or entity
-    indices) in order, and each row's position among them: ``np.unique(codes,
-    return_inverse=True)`` by counting instead of sorting."""
-    if len(codes) == 0:
-        return codes, codes
-    present = np.bincount(codes) > 0
-    position = np.cumsum(present) - 1
-    return np.flatnonzero(present), position[codes]
-
-
-def _lists(values: list[list[str]], rows: np.ndarray) -> Any:
-    """``values[row]`` per row as a list column (Arrow ``list<string>``), or tuples in an
-    object array without pyarrow."""
-    pa = _pyarrow()
-    if pa is None:
-        return _object_array([tuple(v) for v in values])[rows]
-    lists = pa.array(values, type=pa.list_(pa.string())).take(pa.array(rows))
-    return pd.array(lists, dtype=pd.ArrowDtype(lists.type))
 
 
 def count_mentions(

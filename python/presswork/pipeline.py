@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -33,10 +33,10 @@ from presswork._core import PressworkTypeError, PressworkValueError
 from presswork.frames import (
     ARROW_STRING,
     _categories,
-    _codes_present,
+    _EntityIds,
+    _labels_of,
     _mention_entities,
     _nullable,
-    _object_array,
     _pyarrow,
     _quotes_from_columns,
     _slices,
@@ -55,6 +55,10 @@ TABLES = ("documents", "paragraphs", "sentences", "mentions", "quotes")
 #: Documents per chunk: the core analyses a chunk at a time (its documents in parallel),
 #: an iterator is read one chunk ahead, and the progress bar moves a chunk at a time.
 CHUNK_DOCUMENTS = 2048
+
+#: A chunk also ends once its documents reach this many code points: the core's working
+#: tables (a few bytes per byte of text, kept from chunk to chunk) stay this small.
+CHUNK_CHARS = 1 << 20
 
 
 #: With ``progress=None``, the bar appears once the work has taken this many seconds.
@@ -152,29 +156,30 @@ def _is_missing(value: Any) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
-def _documents(
-    texts: Any, keys: Iterable[Any] | None
-) -> tuple[Iterator[tuple[Any, Any]], int | None]:
-    """(key, text) pairs of the input, and how many there are when that is known."""
+def _documents(texts: Any, keys: Iterable[Any] | None) -> tuple[Iterator[tuple[Any, Any]], _Size]:
+    """(key, text) pairs of the input, and its size when that is known."""
     if isinstance(texts, str):
         texts = [texts]
     if isinstance(texts, pd.Series):
-        pairs: Iterable[tuple[Any, Any]] = zip(texts.index, texts.tolist())
-        total: int | None = len(texts)
+        values = texts.tolist()
+        pairs: Iterable[tuple[Any, Any]] = zip(texts.index, values)
+        size = _Size.of(values)
     elif isinstance(texts, pd.DataFrame):
         raise PressworkTypeError(
             "texts must be a Series, a mapping or an iterable of str, not a DataFrame "
             "(pass one column: frame['text'])"
         )
     elif isinstance(texts, Mapping):
-        pairs, total = texts.items(), len(texts)
+        pairs, size = texts.items(), _Size.of(texts.values())
     elif isinstance(texts, (bytes, bytearray)):
         raise PressworkTypeError(
             "texts must be str or an iterable of str, not bytes (decode it first)"
         )
+    elif isinstance(texts, (list, tuple)):
+        pairs, size = enumerate(texts), _Size.of(texts)
     elif isinstance(texts, Iterable):
         total = len(texts) if hasattr(texts, "__len__") else None
-        pairs = enumerate(texts)
+        pairs, size = enumerate(texts), _Size(total, 0)
     else:
         raise PressworkTypeError(
             "texts must be a str, a Series, a mapping or an iterable of str, "
@@ -184,7 +189,23 @@ def _documents(
         if isinstance(keys, str):
             raise PressworkTypeError("keys must be an iterable of keys, not a str")
         pairs = _zip_keys(keys, (text for _, text in pairs))
-    return iter(pairs), total
+    return iter(pairs), size
+
+
+class _Size:
+    """How many documents the input has and their code points in all, where known
+    (``None`` and 0 otherwise): the core reserves its columns by it."""
+
+    def __init__(self, documents: int | None, chars: int) -> None:
+        self.documents, self.chars = documents, chars
+
+    @classmethod
+    def of(cls, values: Collection[Any]) -> _Size:
+        try:
+            chars = sum(map(len, values))
+        except TypeError:  # None, NaN or a wrong type among them
+            chars = sum(len(v) for v in values if isinstance(v, str))
+        return cls(len(values), chars)
 
 
 def _zip_keys(keys: Iterable[Any], texts: Iterable[Any]) -> Iterator[tuple[Any, Any]]:
@@ -216,114 +237,110 @@ def analyze(
     keys: Iterable[Any] | None = None,
     progress: bool | None = None,
     chunk_size: int = CHUNK_DOCUMENTS,
+    paragraph_text: bool = False,
 ) -> Analysis:
     """The tables of ``texts`` (see :class:`Analysis`); the work of
     :meth:`presswork.Pipeline.analyze`."""
     if not isinstance(chunk_size, int) or isinstance(chunk_size, bool) or chunk_size < 1:
         raise PressworkValueError(f"chunk_size must be a positive int, not {chunk_size!r}")
-    pairs, total = _documents(texts, keys)
-    bar = _progress(progress, total)
+    if not isinstance(paragraph_text, bool):
+        raise PressworkTypeError(f"paragraph_text must be a bool, not {paragraph_text!r}")
+    pairs, size = _documents(texts, keys)
+    # With pyarrow the core fills the text columns; without, they are sliced from the
+    # texts, which are then kept.
+    with_arrow = _pyarrow() is not None
+    builder = pipeline._table_builder(
+        text=with_arrow,
+        paragraph_text=paragraph_text,
+        documents=size.documents or 0,
+        chars=size.chars,
+    )
+    bar = _progress(progress, size.documents)
     chunks: list[_Chunk] = []
     try:
         first = 0
-        while batch := list(itertools.islice(pairs, chunk_size)):
-            chunks.append(_Chunk.analyze(pipeline, batch, first))
+        for batch in _chunks(pairs, chunk_size):
+            chunk = _Chunk(batch, first)
+            builder.add(chunk.texts)
+            if with_arrow:
+                # The core has copied what the tables need: a stream of documents never
+                # sits in memory whole.
+                chunk.texts = []
+            chunks.append(chunk)
             first += len(batch)
             if bar is not None:
                 bar.update(len(batch))
     finally:
         if bar is not None:
             bar.close()
-    return _assemble(pipeline, chunks)
+    columns, strings, errors = builder.finish()
+    return _assemble(pipeline, chunks, _Columns(columns, strings, dict(errors), paragraph_text))
+
+
+def _chunks(pairs: Iterator[tuple[Any, Any]], documents: int) -> Iterator[list[tuple[Any, Any]]]:
+    """The pairs in chunks of at most ``documents`` documents and about
+    :data:`CHUNK_CHARS` code points (a longer document makes a chunk of its own)."""
+    batch: list[tuple[Any, Any]] = []
+    chars = 0
+    for pair in pairs:
+        batch.append(pair)
+        chars += len(pair[1]) if isinstance(pair[1], str) else 0
+        if len(batch) == documents or chars >= CHUNK_CHARS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
 
 
 class _Chunk:
-    """The tables of one chunk of documents, before they become DataFrames."""
+    """The keys of a chunk of documents, which are missing, and their texts."""
 
-    def __init__(self, keys: list[Any], texts: list[str], missing: np.ndarray) -> None:
-        self.keys, self.missing, self.size = keys, missing, len(texts)
-        # The texts are kept only where the string columns are sliced from them (no
-        # pyarrow); otherwise the core has copied what the tables need, and a stream
-        # of documents never sits in memory whole.
-        self.texts: list[str] = [] if _pyarrow() is not None else texts
-        self.columns: dict[str, list[dict[str, np.ndarray]]] = {}
-        self.strings: dict[str, dict[str, list[dict[str, np.ndarray]]]] = {}
-        self.errors: dict[int, str] = {}
-
-    @classmethod
-    def analyze(cls, pipeline: Pipeline, batch: list[tuple[Any, Any]], first: int) -> _Chunk:
-        keys = [key for key, _ in batch]
-        texts: list[str] = []
-        missing = np.zeros(len(batch), dtype=bool)
+    def __init__(self, batch: list[tuple[Any, Any]], first: int) -> None:
+        self.keys = [key for key, _ in batch]
+        self.texts: list[str] = []
+        self.missing = np.zeros(len(batch), dtype=bool)
         for n, (key, text) in enumerate(batch):
             if isinstance(text, str):
-                texts.append(text)
+                self.texts.append(text)
             elif _is_missing(text):
-                texts.append("")
-                missing[n] = True
+                self.texts.append("")
+                self.missing[n] = True
             else:
                 raise PressworkTypeError(
                     f"document {key!r} (position {first + n}) is {type(text).__name__}; "
                     "expected str"
                 )
-        chunk = cls(keys, texts, missing)
-        columns, strings, errors = pipeline._tables(texts)
-        chunk.columns, chunk.strings = columns, strings
-        chunk.errors = dict(errors)
-        return chunk
 
 
-def _concatenate(chunks: list[_Chunk], table: str) -> dict[str, np.ndarray]:
-    """One table's columns over every part of every chunk (the core's runs), document
-    indices made global; the parts' arrays are let go column by column (a single part is
-    used as it is), so memory holds at most one column twice."""
-    parts = [(first, part) for first, chunk in _firsts(chunks) for part in chunk.columns[table]]
-    if not parts:
-        return {}
-    out: dict[str, np.ndarray] = {}
-    for name in list(parts[0][1]):
-        pieces = []
-        for first, part in parts:
-            column = part.pop(name)
-            pieces.append(column + first if name == "document" and first else column)
-        out[name] = np.concatenate(pieces, dtype=_narrowest(pieces), casting="same_kind")
-        del pieces
-    return out
+class _Columns:
+    """What the core made of every chunk: the tables' numpy columns, their string
+    columns as Arrow buffers, and the documents that failed (index: reason)."""
+
+    def __init__(
+        self,
+        tables: dict[str, dict[str, np.ndarray]],
+        strings: dict[str, dict[str, dict[str, np.ndarray]]],
+        errors: dict[int, str],
+        paragraph_text: bool,
+    ) -> None:
+        self.tables, self.strings, self.errors = tables, strings, errors
+        self.paragraph_text = paragraph_text
 
 
-def _narrowest(pieces: list[np.ndarray]) -> type[np.signedinteger[Any]]:
-    """int32 when every value fits (indices, counts, offsets of documents under 2**31
-    characters: half the memory), else int64."""
-    info = np.iinfo(np.int32)
-    fits = all(len(p) == 0 or (p.min() >= info.min and p.max() <= info.max) for p in pieces)
-    return np.int32 if fits else np.int64
-
-
-def _firsts(chunks: list[_Chunk]) -> Iterator[tuple[int, _Chunk]]:
-    """Each chunk with the index of its first document."""
-    first = 0
-    for chunk in chunks:
-        yield first, chunk
-        first += chunk.size
-
-
-def _assemble(pipeline: Pipeline, chunks: list[_Chunk]) -> Analysis:
+def _assemble(pipeline: Pipeline, chunks: list[_Chunk], made: _Columns) -> Analysis:
+    if not chunks:
+        return _empty(pipeline, made.paragraph_text)
     keys = pd.Index([key for chunk in chunks for key in chunk.keys])
     values = [text for chunk in chunks for text in chunk.texts]
-    missing = np.concatenate([chunk.missing for chunk in chunks]) if chunks else np.zeros(0, bool)
-    errors: dict[int, str] = {}
-    for first, chunk in _firsts(chunks):
-        errors.update({first + n: reason for n, reason in chunk.errors.items()})
+    missing = np.concatenate([chunk.missing for chunk in chunks])
     if not keys.is_unique:
         duplicated = keys[keys.duplicated()].unique().tolist()[:5]
         raise PressworkValueError(f"document keys must be unique; repeated: {duplicated!r}")
-    columns = {table: _concatenate(chunks, table) for table in (*TABLES, "quote_entities")}
-    if not chunks:
-        return _empty(pipeline)
+    columns = made.tables
     kinds = pipeline.boilerplate_kinds()
     documents = columns["documents"]
     error = np.full(len(keys), None, dtype=object)
-    for n, reason in errors.items():
+    for n, reason in made.errors.items():
         error[n] = reason
     documents_frame = pd.DataFrame(
         {
@@ -340,7 +357,7 @@ def _assemble(pipeline: Pipeline, chunks: list[_Chunk]) -> Analysis:
         return keys.take(table["document"])
 
     def texts_of(table: str, column: str = "text") -> Any:
-        return _string_column(chunks, table, column, values, columns[table])
+        return _string_column(made.strings, table, column, values, columns[table])
 
     p = columns["paragraphs"]
     paragraphs = pd.DataFrame(
@@ -349,7 +366,7 @@ def _assemble(pipeline: Pipeline, chunks: list[_Chunk]) -> Analysis:
             "paragraph": p["paragraph"],
             "start": p["start"],
             "end": p["end"],
-            "text": texts_of("paragraphs"),
+            **({"text": texts_of("paragraphs")} if made.paragraph_text else {}),
             "repeat_of": _nullable(p["repeat_of"]),
             "boilerplate": _categories(p["boilerplate"], kinds),
         },
@@ -416,7 +433,7 @@ def _assemble(pipeline: Pipeline, chunks: list[_Chunk]) -> Analysis:
 
 
 def _string_column(
-    chunks: list[_Chunk],
+    strings: dict[str, dict[str, dict[str, np.ndarray]]],
     table: str,
     column: str,
     values: list[str],
@@ -429,15 +446,12 @@ def _string_column(
         prefix = "" if column == "text" else f"{column}_"
         starts, ends = numbers[f"{prefix}start"], numbers[f"{prefix}end"]
         return _slices(values, numbers["document"], starts, ends)
-    arrays = []
-    for chunk in chunks:
-        for part in chunk.strings[table][column]:
-            valid = part["valid"]
-            bitmap = None if valid.all() else pa.py_buffer(np.packbits(valid, bitorder="little"))
-            offsets, data = pa.py_buffer(part["offsets"]), pa.py_buffer(part["data"])
-            arrays.append(pa.LargeStringArray.from_buffers(len(valid), offsets, data, bitmap))
-    chunked = pa.chunked_array(arrays, type=pa.large_string())
-    return pd.array(chunked, dtype=ARROW_STRING)
+    buffers = strings[table][column]
+    valid = buffers["valid"]
+    bitmap = None if valid.all() else pa.py_buffer(np.packbits(valid, bitorder="little"))
+    offsets, data = pa.py_buffer(buffers["offsets"]), pa.py_buffer(buffers["data"])
+    array = pa.LargeStringArray.from_buffers(len(valid), offsets, data, bitmap)
+    return pd.array(array, dtype=ARROW_STRING)
 
 
 def _counted_paragraphs(paragraphs: dict[str, np.ndarray], documents: int) -> Any:
@@ -461,32 +475,17 @@ def _entities_inside(
 ) -> Any:
     """Per quote, the ids of the distinct entities mentioned inside it, in the order of
     their first mention (ambiguous mentions left out): a list column, from the core's
-    (document, quote, entity) rows."""
+    (document, quote, entity) rows, which come in quote order."""
     first_quote = np.searchsorted(quotes["document"], entities["document"])
-    rows = first_quote + entities["quote"]
-    lengths = np.bincount(rows, minlength=len(quotes["document"]))
-    offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-    present, codes = _codes_present(entities["entity"])
+    counts = np.bincount(first_quote + entities["quote"], minlength=len(quotes["document"]))
+    offsets = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
     matcher = pipeline.matcher
-    ids = matcher.gazetteer._entity_table(present.tolist())["id"] if matcher is not None else []
-    pa = _pyarrow()
-    if pa is None:
-        return _tuples(_object_array(ids)[codes], offsets)
-    values = pa.array(ids, type=pa.string()).take(pa.array(codes))
-    lists = pa.ListArray.from_arrays(pa.array(offsets, type=pa.int32()), values)
-    return pd.array(lists, dtype=pd.ArrowDtype(lists.type))
+    ids = _labels_of(matcher).ids if matcher is not None else _EntityIds([])
+    return ids.lists(offsets, entities["entity"])
 
 
-def _tuples(values: np.ndarray, offsets: np.ndarray) -> np.ndarray:
-    """``tuple(values[offsets[i]:offsets[i + 1]])`` per row, as an object array."""
-    out = np.empty(len(offsets) - 1, dtype=object)
-    bounds = offsets.tolist()
-    for n in range(len(out)):
-        out[n] = tuple(values[bounds[n] : bounds[n + 1]])
-    return out
-
-
-def _empty(pipeline: Pipeline) -> Analysis:
+def _empty(pipeline: Pipeline, paragraph_text: bool) -> Analysis:
     """The tables of no documents: the columns, no rows."""
-    one = analyze(pipeline, [""], progress=False)
+    one = analyze(pipeline, [""], progress=False, paragraph_text=paragraph_text)
     return Analysis({name: frame.iloc[0:0] for name, frame in one.tables().items()})

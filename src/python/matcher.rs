@@ -13,7 +13,7 @@ use super::columns::Columns;
 use super::errors::value_error;
 use super::gazetteer::{PyEntity, PyGazetteer};
 use super::texts::{borrow_all, collect_texts, utf8_all, with_text, Origin};
-use crate::entities::{EntityMatcher, MatchOptions, Mention, PatternIndex};
+use crate::entities::{EntityIndex, EntityMatcher, MatchOptions, Mention, PatternIndex};
 use crate::text::CodePointCursor;
 
 /// `find` releases the GIL for texts of this many bytes and more. A news article
@@ -503,14 +503,13 @@ impl PyEntityMatcher {
         Columns::dict_or_err(py, built)
     }
 
-    /// For each pattern index: the alias as written and the ids of its candidates.
-    /// Used by the DataFrame helpers.
+    /// For each pattern index: the alias as written and the indices of its candidate
+    /// entities in the gazetteer. Used by the DataFrame helpers.
     fn _pattern_table(
         &self,
         py: Python<'_>,
         patterns: Vec<PatternIndex>,
-    ) -> PyResult<(Vec<String>, Vec<Vec<String>>)> {
-        let gazetteer = self.inner.gazetteer();
+    ) -> PyResult<(Vec<String>, Vec<Vec<EntityIndex>>)> {
         let mut aliases = Vec::with_capacity(patterns.len());
         let mut candidates = Vec::with_capacity(patterns.len());
         for pattern in patterns {
@@ -518,13 +517,7 @@ impl PyEntityMatcher {
                 return Err(value_error(py, format!("no pattern {pattern}")));
             }
             aliases.push(self.inner.alias(pattern).to_string());
-            candidates.push(
-                self.inner
-                    .candidates(pattern)
-                    .iter()
-                    .map(|&e| gazetteer.entity(e).id.clone())
-                    .collect(),
-            );
+            candidates.push(self.inner.candidates(pattern).to_vec());
         }
         Ok((aliases, candidates))
     }

@@ -5,6 +5,7 @@
 mod columns;
 mod errors;
 mod gazetteer;
+mod int_column;
 mod json;
 mod matcher;
 mod pipeline;
@@ -33,6 +34,7 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<quotes::PyQuoteExtractor>()?;
     m.add_class::<quotes::PyQuote>()?;
     m.add_class::<pipeline::PyPipeline>()?;
+    m.add_class::<pipeline::PyTableBuilder>()?;
     m.add_function(wrap_pyfunction!(substrings::substrings, m)?)?;
     Ok(())
 }

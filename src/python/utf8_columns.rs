@@ -40,6 +40,43 @@ impl Utf8Column {
         self.valid.push(value.is_some());
     }
 
+    /// Number of rows.
+    pub(crate) fn len(&self) -> usize {
+        self.valid.len()
+    }
+
+    /// Bytes of text.
+    pub(crate) fn bytes(&self) -> usize {
+        self.data.len()
+    }
+
+    /// Removes every row, keeping the room.
+    pub(crate) fn clear(&mut self) {
+        self.offsets.truncate(1);
+        self.data.clear();
+        self.valid.clear();
+    }
+
+    /// Makes room for `rows` more rows of `bytes` more bytes in all.
+    pub(crate) fn reserve(&mut self, rows: usize, bytes: usize) {
+        self.offsets.reserve(rows);
+        self.data.reserve(bytes);
+        self.valid.reserve(rows);
+    }
+
+    /// Appends the rows of `parts`, one after another (one reservation for all).
+    pub(crate) fn extend(&mut self, parts: &[&Utf8Column]) {
+        let rows = parts.iter().map(|part| part.len()).sum();
+        self.reserve(rows, parts.iter().map(|part| part.data.len()).sum());
+        for part in parts {
+            let shift = self.data.len() as i64;
+            self.offsets
+                .extend(part.offsets[1..].iter().map(|&offset| offset + shift));
+            self.data.extend_from_slice(&part.data);
+            self.valid.extend_from_slice(&part.valid);
+        }
+    }
+
     /// The column as a dict of numpy arrays: `offsets` (int64), `data` (uint8) and
     /// `valid` (bool); the vectors move, nothing is copied.
     pub(crate) fn into_dict(mut self, py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
@@ -68,5 +105,22 @@ mod tests {
         assert_eq!(column.offsets, [0, 5, 5, 6]);
         assert_eq!(column.data, "éénx".as_bytes());
         assert_eq!(column.valid, [true, false, true]);
+    }
+
+    #[test]
+    fn parts_extend_a_column_with_their_offsets_shifted() {
+        let mut first = Utf8Column::with_capacity(0, 0);
+        first.push(Some("ab"));
+        let mut second = Utf8Column::with_capacity(0, 0);
+        second.push(None);
+        second.push(Some("c"));
+        let mut column = Utf8Column::with_capacity(0, 0);
+        column.push(Some("é"));
+        column.extend(&[&first, &second]);
+        assert_eq!(column.offsets, [0, 2, 4, 4, 5]);
+        assert_eq!(column.data, "éabc".as_bytes());
+        assert_eq!(column.valid, [true, true, false, true]);
+        first.clear();
+        assert_eq!((first.len(), first.offsets.as_slice()), (0, &[0][..]));
     }
 }

@@ -1,0 +1,394 @@
+//! The tables of one run of documents: what one rayon task fills, row by row, as it
+//! analyses its documents. A run's buffers are kept from one chunk of documents to the
+//! next (cleared, not freed), so their pages are faulted in once per analysis.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use super::super::columns::Columns;
+use super::super::quotes::{quote_offsets, quote_row, COLUMN_NAMES as QUOTE_COLUMNS};
+use super::super::utf8_columns::Utf8Column;
+use crate::pipeline::{Analysis, Boilerplate, Pipeline};
+use crate::text::code_point_offsets;
+
+pub(super) const DOCUMENT_COLUMNS: [&str; 10] = [
+    "document",
+    "length",
+    "paragraphs",
+    "sentences",
+    "mentions",
+    "quotes",
+    "counted_quotes",
+    "repeated_paragraphs",
+    "boilerplate_paragraphs",
+    "failed",
+];
+pub(super) const PARAGRAPH_COLUMNS: [&str; 6] = [
+    "document",
+    "paragraph",
+    "start",
+    "end",
+    "repeat_of",
+    "boilerplate",
+];
+pub(super) const SENTENCE_COLUMNS: [&str; 5] = ["document", "paragraph", "sentence", "start", "end"];
+pub(super) const MENTION_COLUMNS: [&str; 9] = [
+    "document",
+    "paragraph",
+    "sentence",
+    "start",
+    "end",
+    "pattern",
+    "entity",
+    "quote",
+    "counted",
+];
+/// `quote_columns`' columns, then whether the quote counts and the range of the
+/// document's mentions inside it.
+pub(super) const QUOTE_EXTRA_COLUMNS: [&str; 3] = ["counted", "mentions_from", "mentions_to"];
+pub(super) const QUOTE_ENTITY_COLUMNS: [&str; 3] = ["document", "quote", "entity"];
+/// The tables `_tables` returns, in the order of a run's fields.
+pub(super) const TABLE_NAMES: [&str; 6] = [
+    "documents",
+    "paragraphs",
+    "sentences",
+    "mentions",
+    "quotes",
+    "quote_entities",
+];
+
+/// The string columns, by table: the text of each span (the quote's speaker, mention
+/// and verb as written, missing where there is none).
+pub(super) const STRING_COLUMNS: [(&str, &str); 7] = [
+    ("paragraphs", "text"),
+    ("sentences", "text"),
+    ("mentions", "text"),
+    ("quotes", "text"),
+    ("quotes", "speaker"),
+    ("quotes", "mention"),
+    ("quotes", "verb"),
+];
+const PARAGRAPH_TEXT: usize = 0;
+const SENTENCE_TEXT: usize = 1;
+const MENTION_TEXT: usize = 2;
+const QUOTE_TEXT: usize = 3;
+
+/// Bytes of news text per sentence and per mention, to reserve rows by (see [`Room`]).
+const BYTES_PER_SENTENCE: usize = 100;
+const BYTES_PER_MENTION: usize = 64;
+
+/// The rows and bytes that `bytes` of news text needs, by table: news has a sentence
+/// per ~120 bytes, and a gazetteer mention per ~70 bytes with a gazetteer of 10k
+/// entities. Reserved pages that stay unused cost no memory.
+pub(super) struct Room {
+    /// Rows per table of [`TABLE_NAMES`] (documents aside: their number is known).
+    pub(super) rows: [usize; TABLE_NAMES.len()],
+    /// Rows and bytes per string column of [`STRING_COLUMNS`].
+    pub(super) strings: [(usize, usize); STRING_COLUMNS.len()],
+}
+
+impl Room {
+    pub(super) fn of(bytes: usize) -> Room {
+        let sentences = bytes / BYTES_PER_SENTENCE + 16;
+        let mentions = bytes / BYTES_PER_MENTION + 16;
+        let quotes = sentences / 4;
+        Room {
+            rows: [0, sentences / 2, sentences, mentions, quotes, quotes],
+            strings: std::array::from_fn(|column| match column {
+                PARAGRAPH_TEXT => (sentences / 2, bytes),
+                SENTENCE_TEXT => (sentences, bytes),
+                MENTION_TEXT => (mentions, bytes / 8),
+                QUOTE_TEXT => (quotes, bytes / 4),
+                _ => (quotes, bytes / 32),
+            }),
+        }
+    }
+}
+
+/// Which string columns a run fills.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Strings {
+    /// Any: without them (no pyarrow), Python slices the texts instead.
+    pub(super) any: bool,
+    /// The paragraphs' text: a second copy of nearly the whole corpus, so only on request.
+    pub(super) paragraphs: bool,
+}
+
+/// The tables of one run of documents.
+pub(super) struct RunTables {
+    pub(super) documents: Columns<10>,
+    pub(super) paragraphs: Columns<6>,
+    pub(super) sentences: Columns<5>,
+    pub(super) mentions: Columns<9>,
+    pub(super) quotes: Columns<20>,
+    /// The distinct entities mentioned inside each quote: (document, quote, entity).
+    pub(super) quote_entities: Columns<3>,
+    /// The string columns, in the order of [`STRING_COLUMNS`].
+    pub(super) strings: [Utf8Column; STRING_COLUMNS.len()],
+    /// Documents that failed: (index, reason).
+    pub(super) errors: Vec<(usize, String)>,
+    /// Which string columns are filled.
+    wanted: Strings,
+    /// The analysis buffers, reused from one document to the next.
+    analysis: Analysis,
+    /// Byte offsets being converted to code points.
+    offsets: Vec<usize>,
+    /// Per mention of the document: its entity, and the quote it is inside.
+    mention_entities: Vec<i64>,
+    mention_quotes: Vec<i64>,
+}
+
+/// The quotes table's columns: `quote_columns`' and [`QUOTE_EXTRA_COLUMNS`].
+const QUOTE_TABLE_COLUMNS: [&str; QUOTE_COLUMNS.len() + QUOTE_EXTRA_COLUMNS.len()] = {
+    let mut names = [""; QUOTE_COLUMNS.len() + QUOTE_EXTRA_COLUMNS.len()];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = if i < QUOTE_COLUMNS.len() {
+            QUOTE_COLUMNS[i]
+        } else {
+            QUOTE_EXTRA_COLUMNS[i - QUOTE_COLUMNS.len()]
+        };
+        i += 1;
+    }
+    names
+};
+
+impl Strings {
+    /// Whether string column `column` (an index into [`STRING_COLUMNS`]) is filled.
+    pub(super) fn fills(self, column: usize) -> bool {
+        self.any && (column != PARAGRAPH_TEXT || self.paragraphs)
+    }
+}
+
+impl RunTables {
+    /// Empty tables that fill the string columns `wanted`.
+    pub(super) fn new(wanted: Strings) -> RunTables {
+        RunTables {
+            documents: Columns::with_capacity(DOCUMENT_COLUMNS, 0),
+            paragraphs: Columns::with_capacity(PARAGRAPH_COLUMNS, 0),
+            sentences: Columns::with_capacity(SENTENCE_COLUMNS, 0),
+            mentions: Columns::with_capacity(MENTION_COLUMNS, 0),
+            quotes: Columns::with_capacity(QUOTE_TABLE_COLUMNS, 0),
+            quote_entities: Columns::with_capacity(QUOTE_ENTITY_COLUMNS, 0),
+            strings: std::array::from_fn(|_| Utf8Column::with_capacity(0, 0)),
+            errors: Vec::new(),
+            wanted,
+            analysis: Analysis::default(),
+            offsets: Vec::new(),
+            mention_entities: Vec::new(),
+            mention_quotes: Vec::new(),
+        }
+    }
+
+    /// Removes every row and makes room for what `bytes` of news text needs, so the
+    /// columns rarely grow (each growth copies the column into pages the kernel must
+    /// clear first). Room kept from an earlier run is reused.
+    pub(super) fn clear_for(&mut self, bytes: usize) {
+        let rows = Room::of(bytes).rows;
+        self.documents.clear();
+        self.paragraphs.clear();
+        self.sentences.clear();
+        self.mentions.clear();
+        self.quotes.clear();
+        self.quote_entities.clear();
+        self.documents.reserve(16);
+        self.paragraphs.reserve(rows[1]);
+        self.sentences.reserve(rows[2]);
+        self.mentions.reserve(rows[3]);
+        self.quotes.reserve(rows[4]);
+        self.quote_entities.reserve(rows[5]);
+        for (column, strings) in self.strings.iter_mut().enumerate() {
+            strings.clear();
+            if self.wanted.fills(column) {
+                let (rows, bytes) = Room::of(bytes).strings[column];
+                strings.reserve(rows, bytes);
+            }
+        }
+        self.errors.clear();
+    }
+
+    /// Whether string column `column` (an index into [`STRING_COLUMNS`]) is filled.
+    pub(super) fn fills(&self, column: usize) -> bool {
+        self.wanted.fills(column)
+    }
+
+    /// The columns' names of each table of [`TABLE_NAMES`].
+    pub(super) fn names() -> [&'static [&'static str]; TABLE_NAMES.len()] {
+        [
+            &DOCUMENT_COLUMNS,
+            &PARAGRAPH_COLUMNS,
+            &SENTENCE_COLUMNS,
+            &MENTION_COLUMNS,
+            &QUOTE_TABLE_COLUMNS,
+            &QUOTE_ENTITY_COLUMNS,
+        ]
+    }
+
+    /// The values of table `table` (an index into [`TABLE_NAMES`]), column by column.
+    pub(super) fn table(&self, table: usize) -> &[Vec<i64>] {
+        match table {
+            0 => self.documents.values(),
+            1 => self.paragraphs.values(),
+            2 => self.sentences.values(),
+            3 => self.mentions.values(),
+            4 => self.quotes.values(),
+            _ => self.quote_entities.values(),
+        }
+    }
+
+    /// Adds the rows of document `document`, analysed from `text`.
+    pub(super) fn add(&mut self, pipeline: &Pipeline, document: usize, text: &str) {
+        let analysis = &mut self.analysis;
+        if let Err(panic) = catch_unwind(AssertUnwindSafe(|| pipeline.analyze_into(text, analysis))) {
+            let reason = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            self.analysis = Analysis::default();
+            self.failed(document, format!("internal error in presswork: {reason}"));
+            return;
+        }
+        let doc = document as i64;
+        let (paragraph_text, any_text) = (self.fills(PARAGRAPH_TEXT), self.wanted.any);
+        let a = &self.analysis;
+        // Every span's byte offsets, converted to code points in one pass.
+        let offsets = &mut self.offsets;
+        offsets.clear();
+        offsets.extend(a.split.paragraphs.iter().flat_map(|p| [p.start, p.end]));
+        let paragraphs_end = offsets.len();
+        offsets.extend(a.split.sentences.iter().flat_map(|s| [s.span.start, s.span.end]));
+        let sentences_end = offsets.len();
+        offsets.extend(a.mentions.iter().flat_map(|m| [m.span.start, m.span.end]));
+        // The document's length, last.
+        offsets.push(text.len());
+        // Each group is in document order: one forward pass each, no sort.
+        for group in [
+            0..paragraphs_end,
+            paragraphs_end..sentences_end,
+            sentences_end..offsets.len(),
+        ] {
+            code_point_offsets(text, &mut offsets[group]);
+        }
+        let mut at = offsets
+            .chunks_exact(2)
+            .map(|pair| (pair[0] as i64, pair[1] as i64));
+        let strings = &mut self.strings;
+        for (index, flags) in a.paragraphs.iter().enumerate() {
+            if paragraph_text {
+                strings[PARAGRAPH_TEXT].push(Some(a.split.paragraphs[index].as_str(text)));
+            }
+            let (start, end) = at.next().unwrap_or_default();
+            self.paragraphs.push([
+                doc,
+                index as i64,
+                start,
+                end,
+                flags.repeat_of.map_or(-1, |p| p as i64),
+                flags.boilerplate.map_or(-1, boilerplate_code),
+            ]);
+        }
+        for (index, sentence) in a.split.sentences.iter().enumerate() {
+            if any_text {
+                strings[SENTENCE_TEXT].push(Some(sentence.span.as_str(text)));
+            }
+            let (start, end) = at.next().unwrap_or_default();
+            self.sentences
+                .push([doc, sentence.paragraph as i64, index as i64, start, end]);
+        }
+        // Each mention's entity (-1: ambiguous) and the innermost quote around it (nested
+        // quotes come after theirs), in buffers kept from one document to the next.
+        let matcher = pipeline.matcher();
+        let (entities, quote_of) = (&mut self.mention_entities, &mut self.mention_quotes);
+        entities.clear();
+        entities.extend(a.mentions.iter().map(
+            |mention| match matcher.map(|m| m.candidates(mention.pattern)) {
+                Some([one]) => i64::from(*one),
+                _ => -1,
+            },
+        ));
+        quote_of.clear();
+        quote_of.resize(a.mentions.len(), -1);
+        for (q, range) in a.quote_mentions.iter().enumerate() {
+            quote_of[range.clone()].fill(q as i64);
+            // Each entity once, in the order of its first mention.
+            let first = self.quote_entities.len();
+            for &entity in &entities[range.clone()] {
+                let known = self.quote_entities.rows_from(first).any(|row| row[2] == entity);
+                if entity >= 0 && !known {
+                    self.quote_entities.push([doc, q as i64, entity]);
+                }
+            }
+        }
+        for (index, mention) in a.mentions.iter().enumerate() {
+            if any_text {
+                strings[MENTION_TEXT].push(Some(mention.span.as_str(text)));
+            }
+            let (start, end) = at.next().unwrap_or_default();
+            let paragraph = a.mention_paragraph(index);
+            self.mentions.push([
+                doc,
+                paragraph as i64,
+                a.mention_sentences[index] as i64,
+                start,
+                end,
+                i64::from(mention.pattern),
+                entities[index],
+                quote_of[index],
+                i64::from(a.flags(paragraph).counts()),
+            ]);
+        }
+        for ((quote, at), range) in a
+            .quotes
+            .iter()
+            .zip(quote_offsets(text, &a.quotes))
+            .zip(&a.quote_mentions)
+        {
+            let row = quote_row(doc, quote, &at);
+            if any_text {
+                let spans = [Some(quote.content), quote.speaker, quote.mention, quote.verb];
+                for (column, span) in strings[QUOTE_TEXT..].iter_mut().zip(spans) {
+                    column.push(span.map(|s| s.as_str(text)));
+                }
+            }
+            let extra = [
+                i64::from(a.flags(quote.paragraph).counts()),
+                range.start as i64,
+                range.end as i64,
+            ];
+            self.quotes.push(std::array::from_fn(|i| {
+                row.get(i).copied().unwrap_or_else(|| extra[i - row.len()])
+            }));
+        }
+        let count = |flag: fn(&crate::pipeline::ParagraphFlags) -> bool| {
+            a.paragraphs.iter().filter(|f| flag(f)).count() as i64
+        };
+        self.documents.push([
+            doc,
+            self.offsets.last().copied().unwrap_or_default() as i64,
+            a.split.paragraphs.len() as i64,
+            a.split.sentences.len() as i64,
+            a.mentions.len() as i64,
+            a.quotes.len() as i64,
+            a.counted_quotes().count() as i64,
+            count(|f| f.repeat_of.is_some()),
+            count(|f| f.boilerplate.is_some()),
+            0,
+        ]);
+    }
+
+    /// A row for a document that could not be analysed, and its reason.
+    pub(super) fn failed(&mut self, document: usize, reason: String) {
+        let mut row = [0i64; 10];
+        row[0] = document as i64;
+        row[9] = 1;
+        self.documents.push(row);
+        self.errors.push((document, reason));
+    }
+}
+
+fn boilerplate_code(kind: Boilerplate) -> i64 {
+    Boilerplate::ALL
+        .iter()
+        .position(|&k| k == kind)
+        .unwrap_or_default() as i64
+}
