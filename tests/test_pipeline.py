@@ -7,6 +7,7 @@ import pickle
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -193,7 +194,7 @@ def test_without_pyarrow_the_same_tables_in_object_columns(
 
 
 def test_a_stream_is_read_a_chunk_at_a_time_with_a_progress_bar(
-    pipeline: Pipeline, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    pipeline: Pipeline, capsys: pytest.CaptureFixture[str]
 ) -> None:
     import presswork.pipeline as module
 
@@ -205,14 +206,29 @@ def test_a_stream_is_read_a_chunk_at_a_time_with_a_progress_bar(
             yield f'"Item {n}," Volk said.'
 
     pulled_when_a_chunk_ran: list[int] = []
-    original = module._Chunk.__init__
 
-    def spy(chunk: object, batch: list[tuple[object, object]], first: int) -> None:
-        pulled_when_a_chunk_ran.append(len(pulled))
-        original(chunk, batch, first)
+    class Builder:  # the core's table builder, recording what was read when it runs
+        def __init__(self, inner: Any) -> None:
+            self.inner = inner
 
-    monkeypatch.setattr(module._Chunk, "__init__", spy)
-    analysis = pipeline.analyze(documents(), chunk_size=4, progress=True)
+        def add(self, texts: list[str]) -> list[int]:
+            pulled_when_a_chunk_ran.append(len(pulled))
+            return self.inner.add(texts)
+
+        def finish(self) -> Any:
+            return self.inner.finish()
+
+    class Spy:
+        def __init__(self, inner: Pipeline) -> None:
+            self.inner = inner
+
+        def _table_builder(self, **options: Any) -> Builder:
+            return Builder(self.inner._table_builder(**options))
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.inner, name)
+
+    analysis = module.analyze(Spy(pipeline), documents(), chunk_size=4, progress=True)  # type: ignore[arg-type]
     assert pulled_when_a_chunk_ran == [4, 8, 10]  # never more than one chunk read ahead
     assert len(analysis.quotes) == 10
     assert "presswork: 10doc" in capsys.readouterr().err  # tqdm (length unknown), stderr

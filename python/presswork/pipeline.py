@@ -21,15 +21,14 @@ filter on it to count each quote once, while every offset still slices the origi
 
 from __future__ import annotations
 
-import itertools
-import math
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from presswork._core import PressworkTypeError, PressworkValueError
+from presswork._documents import CHUNK_DOCUMENTS, Documents, is_missing
 from presswork.frames import (
     ARROW_STRING,
     _categories,
@@ -51,15 +50,6 @@ __all__ = ["TABLES", "Analysis", "analyze"]
 
 #: The tables of an analysis, in the order they link.
 TABLES = ("documents", "paragraphs", "sentences", "mentions", "quotes")
-
-#: Documents per chunk: the core analyses a chunk at a time (its documents in parallel),
-#: an iterator is read one chunk ahead, and the progress bar moves a chunk at a time.
-CHUNK_DOCUMENTS = 2048
-
-#: A chunk also ends once its documents reach this many code points: the core's working
-#: tables (a few bytes per byte of text, kept from chunk to chunk) stay this small.
-CHUNK_CHARS = 1 << 20
-
 
 #: With ``progress=None``, the bar appears once the work has taken this many seconds.
 PROGRESS_DELAY = 2.0
@@ -152,70 +142,6 @@ def _arrow_keys(keys: pd.Series) -> pd.Series:
     return keys if len(kinds) <= 1 else keys.map(str)
 
 
-def _is_missing(value: Any) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-
-
-def _documents(texts: Any, keys: Iterable[Any] | None) -> tuple[Iterator[tuple[Any, Any]], _Size]:
-    """(key, text) pairs of the input, and its size when that is known."""
-    if isinstance(texts, str):
-        texts = [texts]
-    if isinstance(texts, pd.Series):
-        values = texts.tolist()
-        pairs: Iterable[tuple[Any, Any]] = zip(texts.index, values)
-        size = _Size.of(values)
-    elif isinstance(texts, pd.DataFrame):
-        raise PressworkTypeError(
-            "texts must be a Series, a mapping or an iterable of str, not a DataFrame "
-            "(pass one column: frame['text'])"
-        )
-    elif isinstance(texts, Mapping):
-        pairs, size = texts.items(), _Size.of(texts.values())
-    elif isinstance(texts, (bytes, bytearray)):
-        raise PressworkTypeError(
-            "texts must be str or an iterable of str, not bytes (decode it first)"
-        )
-    elif isinstance(texts, (list, tuple)):
-        pairs, size = enumerate(texts), _Size.of(texts)
-    elif isinstance(texts, Iterable):
-        total = len(texts) if hasattr(texts, "__len__") else None
-        pairs, size = enumerate(texts), _Size(total, 0)
-    else:
-        raise PressworkTypeError(
-            "texts must be a str, a Series, a mapping or an iterable of str, "
-            f"not {type(texts).__name__}"
-        )
-    if keys is not None:
-        if isinstance(keys, str):
-            raise PressworkTypeError("keys must be an iterable of keys, not a str")
-        pairs = _zip_keys(keys, (text for _, text in pairs))
-    return iter(pairs), size
-
-
-class _Size:
-    """How many documents the input has and their code points in all, where known
-    (``None`` and 0 otherwise): the core reserves its columns by it."""
-
-    def __init__(self, documents: int | None, chars: int) -> None:
-        self.documents, self.chars = documents, chars
-
-    @classmethod
-    def of(cls, values: Collection[Any]) -> _Size:
-        try:
-            chars = sum(map(len, values))
-        except TypeError:  # None, NaN or a wrong type among them
-            chars = sum(len(v) for v in values if isinstance(v, str))
-        return cls(len(values), chars)
-
-
-def _zip_keys(keys: Iterable[Any], texts: Iterable[Any]) -> Iterator[tuple[Any, Any]]:
-    sentinel = object()
-    for n, (key, text) in enumerate(itertools.zip_longest(keys, texts, fillvalue=sentinel)):
-        if key is sentinel or text is sentinel:
-            raise PressworkValueError(f"keys and texts differ in number (from position {n})")
-        yield key, text
-
-
 def _progress(enabled: bool | None, total: int | None) -> Any:
     """A tqdm bar over documents, or None (``enabled=None``: only on long work)."""
     if enabled is False:
@@ -241,75 +167,41 @@ def analyze(
 ) -> Analysis:
     """The tables of ``texts`` (see :class:`Analysis`); the work of
     :meth:`presswork.Pipeline.analyze`."""
-    if not isinstance(chunk_size, int) or isinstance(chunk_size, bool) or chunk_size < 1:
-        raise PressworkValueError(f"chunk_size must be a positive int, not {chunk_size!r}")
     if not isinstance(paragraph_text, bool):
         raise PressworkTypeError(f"paragraph_text must be a bool, not {paragraph_text!r}")
-    pairs, size = _documents(texts, keys)
+    documents = Documents(texts, keys, chunk_size)
     # With pyarrow the core fills the text columns; without, they are sliced from the
     # texts, which are then kept.
     with_arrow = _pyarrow() is not None
     builder = pipeline._table_builder(
         text=with_arrow,
         paragraph_text=paragraph_text,
-        documents=size.documents or 0,
-        chars=size.chars,
+        documents=documents.count or 0,
+        chars=documents.chars,
     )
-    bar = _progress(progress, size.documents)
-    chunks: list[_Chunk] = []
+    bar = _progress(progress, documents.count)
+    missing: list[int] = []
+    kept: list[Any] = []
     try:
         first = 0
-        for batch in _chunks(pairs, chunk_size):
-            chunk = _Chunk(batch, first)
-            builder.add(chunk.texts)
-            if with_arrow:
-                # The core has copied what the tables need: a stream of documents never
-                # sits in memory whole.
-                chunk.texts = []
-            chunks.append(chunk)
-            first += len(batch)
+        for chunk in documents.chunks():
+            for position in builder.add(chunk):
+                if not is_missing(chunk[position]):
+                    raise documents.refuse(first + position, chunk[position])
+                missing.append(first + position)
+            if not with_arrow:
+                kept.extend(chunk)
+            first += len(chunk)
             if bar is not None:
-                bar.update(len(batch))
+                bar.update(len(chunk))
     finally:
         if bar is not None:
             bar.close()
     columns, strings, errors = builder.finish()
-    return _assemble(pipeline, chunks, _Columns(columns, strings, dict(errors), paragraph_text))
-
-
-def _chunks(pairs: Iterator[tuple[Any, Any]], documents: int) -> Iterator[list[tuple[Any, Any]]]:
-    """The pairs in chunks of at most ``documents`` documents and about
-    :data:`CHUNK_CHARS` code points (a longer document makes a chunk of its own)."""
-    batch: list[tuple[Any, Any]] = []
-    chars = 0
-    for pair in pairs:
-        batch.append(pair)
-        chars += len(pair[1]) if isinstance(pair[1], str) else 0
-        if len(batch) == documents or chars >= CHUNK_CHARS:
-            yield batch
-            batch, chars = [], 0
-    if batch:
-        yield batch
-
-
-class _Chunk:
-    """The keys of a chunk of documents, which are missing, and their texts."""
-
-    def __init__(self, batch: list[tuple[Any, Any]], first: int) -> None:
-        self.keys = [key for key, _ in batch]
-        self.texts: list[str] = []
-        self.missing = np.zeros(len(batch), dtype=bool)
-        for n, (key, text) in enumerate(batch):
-            if isinstance(text, str):
-                self.texts.append(text)
-            elif _is_missing(text):
-                self.texts.append("")
-                self.missing[n] = True
-            else:
-                raise PressworkTypeError(
-                    f"document {key!r} (position {first + n}) is {type(text).__name__}; "
-                    "expected str"
-                )
+    flags = np.zeros(first, dtype=bool)
+    flags[missing] = True
+    made = _Columns(columns, strings, dict(errors), paragraph_text)
+    return _assemble(pipeline, documents.keys(), flags, kept, made)
 
 
 class _Columns:
@@ -327,15 +219,14 @@ class _Columns:
         self.paragraph_text = paragraph_text
 
 
-def _assemble(pipeline: Pipeline, chunks: list[_Chunk], made: _Columns) -> Analysis:
-    if not chunks:
+def _assemble(
+    pipeline: Pipeline, keys: pd.Index, missing: np.ndarray, values: list[Any], made: _Columns
+) -> Analysis:
+    """The DataFrames of the core's columns: ``keys`` and ``missing`` per document,
+    ``values`` the texts (kept only without pyarrow, to slice the text columns from)."""
+    if len(keys) == 0:
         return _empty(pipeline, made.paragraph_text)
-    keys = pd.Index([key for chunk in chunks for key in chunk.keys])
-    values = [text for chunk in chunks for text in chunk.texts]
-    missing = np.concatenate([chunk.missing for chunk in chunks])
-    if not keys.is_unique:
-        duplicated = keys[keys.duplicated()].unique().tolist()[:5]
-        raise PressworkValueError(f"document keys must be unique; repeated: {duplicated!r}")
+    values = [v if isinstance(v, str) else "" for v in values]
     columns = made.tables
     kinds = pipeline.boilerplate_kinds()
     documents = columns["documents"]

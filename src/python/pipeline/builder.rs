@@ -8,11 +8,11 @@
 //! copy: Python gets one array per column, whatever the number of chunks and runs.
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyTuple};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 
 use super::super::int_column::IntColumn;
-use super::super::texts::{borrow_all, collect_texts, Origin};
+use super::super::texts::{borrow_text, collect_texts, Origin, PyText};
 use super::super::utf8_columns::Utf8Column;
 use super::runs::{Room, RunTables, Strings, STRING_COLUMNS, TABLE_NAMES};
 use super::PyPipeline;
@@ -99,12 +99,26 @@ impl Append<'_> {
 
 #[pymethods]
 impl PyTableBuilder {
-    /// Analyses `texts` (a list of `str`), the next documents of the analysis, and
-    /// appends their rows. Parallel, with the GIL released.
-    fn add(&mut self, texts: &Bound<'_, PyAny>) -> PyResult<()> {
+    /// Analyses `texts` (an iterable of `str`), the next documents of the analysis, and
+    /// appends their rows. Parallel, with the GIL released. Items that are not `str`
+    /// (None, NaN) are analysed as empty texts; their positions in `texts` are returned
+    /// for the caller to flag or refuse.
+    fn add(&mut self, texts: &Bound<'_, PyAny>) -> PyResult<Vec<usize>> {
         let py = texts.py();
         let objects = collect_texts(texts)?;
-        let texts = borrow_all(&objects)?;
+        let mut not_text = Vec::new();
+        let texts = objects
+            .iter()
+            .enumerate()
+            .map(|(n, object)| {
+                if object.is_instance_of::<PyString>() {
+                    borrow_text(object, Origin::Item(n))
+                } else {
+                    not_text.push(n);
+                    Ok(PyText::Utf8(""))
+                }
+            })
+            .collect::<PyResult<Vec<_>>>()?;
         let first = self.documents;
         let run_len = texts
             .len()
@@ -145,7 +159,7 @@ impl PyTableBuilder {
             errors.append(&mut run.errors);
         }
         self.documents += texts.len();
-        Ok(())
+        Ok(not_text)
     }
 
     /// The tables so far, and the builder emptied: by table name, a dict of numpy int32

@@ -1,0 +1,177 @@
+"""The documents given to :meth:`presswork.Pipeline.analyze`, read in chunks.
+
+A Series, a mapping, a list or a tuple is in memory already: its texts are cut into
+chunks by slicing, and its keys are its index (or its keys, or positions) as they are.
+Any other iterable is a stream: it is read one chunk ahead and its texts are not kept.
+Nothing here makes a Python object per document beyond what the input has.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from presswork._core import PressworkTypeError, PressworkValueError
+
+__all__ = ["CHUNK_CHARS", "CHUNK_DOCUMENTS", "Documents", "is_missing"]
+
+#: Documents per chunk: the core analyses a chunk at a time (its documents in parallel),
+#: a stream is read one chunk ahead, and the progress bar moves a chunk at a time.
+CHUNK_DOCUMENTS = 2048
+
+#: A chunk also ends once its documents reach this many code points: the core's working
+#: tables (a few bytes per byte of text, kept from chunk to chunk) stay this small.
+CHUNK_CHARS = 1 << 20
+
+
+def is_missing(value: Any) -> bool:
+    """Whether a document is missing: None, ``pd.NA`` or NaN."""
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+class Documents:
+    """The documents of an input: :meth:`chunks` gives their texts a chunk at a time,
+    :meth:`keys` their keys once every chunk is read. ``count`` and ``chars`` are the
+    number of documents and their code points in all, where known (else None and 0)."""
+
+    def __init__(self, texts: Any, keys: Iterable[Any] | None, chunk_size: int) -> None:
+        if not isinstance(chunk_size, int) or isinstance(chunk_size, bool) or chunk_size < 1:
+            raise PressworkValueError(f"chunk_size must be a positive int, not {chunk_size!r}")
+        if isinstance(keys, str):
+            raise PressworkTypeError("keys must be an iterable of keys, not a str")
+        self._chunk_size = chunk_size
+        self._values: list[Any] | None = None
+        self._index: pd.Index | None = None
+        self._stream: Iterator[Any] | None = None
+        self._stream_keys: Iterator[Any] | None = None
+        self._read_keys: list[Any] = []  # a stream's keys, when given
+        self._read = 0  # a stream's documents read so far
+        self.count: int | None = None
+        self.chars = 0
+        if isinstance(texts, str):
+            texts = [texts]
+        if isinstance(texts, pd.DataFrame):
+            raise PressworkTypeError(
+                "texts must be a Series, a mapping or an iterable of str, not a DataFrame "
+                "(pass one column: frame['text'])"
+            )
+        if isinstance(texts, (bytes, bytearray)):
+            raise PressworkTypeError(
+                "texts must be str or an iterable of str, not bytes (decode it first)"
+            )
+        if isinstance(texts, pd.Series):
+            self._in_memory(texts.tolist(), texts.index, keys)
+        elif isinstance(texts, Mapping):
+            self._in_memory(list(texts.values()), pd.Index(list(texts.keys())), keys)
+        elif isinstance(texts, (list, tuple)):
+            self._in_memory(list(texts), pd.RangeIndex(len(texts)), keys)
+        elif isinstance(texts, Iterable):
+            self.count = len(texts) if hasattr(texts, "__len__") else None
+            self._stream = iter(texts)
+            self._stream_keys = iter(keys) if keys is not None else None
+        else:
+            raise PressworkTypeError(
+                "texts must be a str, a Series, a mapping or an iterable of str, "
+                f"not {type(texts).__name__}"
+            )
+
+    def _in_memory(self, values: list[Any], index: pd.Index, keys: Iterable[Any] | None) -> None:
+        if keys is not None:
+            index = pd.Index(list(keys))
+            if len(index) != len(values):
+                at = min(len(index), len(values))
+                raise PressworkValueError(
+                    f"keys and texts differ in number (from position {at}): "
+                    f"{len(index)} keys for {len(values)} texts"
+                )
+        self._values, self._index = values, _unique(index)
+        self.count = len(values)
+        try:
+            self.chars = sum(map(len, values))
+        except TypeError:  # None, NaN or a wrong type among them
+            self.chars = sum(len(v) for v in values if isinstance(v, str))
+
+    def chunks(self) -> Iterator[list[Any]]:
+        """The texts, a chunk at a time: at most ``chunk_size`` documents and about
+        :data:`CHUNK_CHARS` code points (a longer document makes a chunk of its own)."""
+        if self._values is not None:
+            yield from self._slices(self._values)
+        elif self._stream is not None:
+            yield from self._from_stream(self._stream)
+
+    def _slices(self, values: list[Any]) -> Iterator[list[Any]]:
+        lengths = [len(v) if isinstance(v, str) else 0 for v in values]
+        reached = np.zeros(len(values) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=reached[1:])
+        start = 0
+        while start < len(values):
+            # The first document that takes the chunk to CHUNK_CHARS is its last.
+            full = int(np.searchsorted(reached, reached[start] + CHUNK_CHARS, side="left"))
+            end = min(full, start + self._chunk_size, len(values))
+            yield values[start:end]
+            start = end
+
+    def _from_stream(self, stream: Iterator[Any]) -> Iterator[list[Any]]:
+        batch: list[Any] = []
+        chars = 0
+        for text in stream:
+            if self._stream_keys is not None:
+                self._read_keys.append(self._next_key(self._stream_keys))
+            self._read += 1
+            batch.append(text)
+            chars += len(text) if isinstance(text, str) else 0
+            if len(batch) == self._chunk_size or chars >= CHUNK_CHARS:
+                yield batch
+                batch, chars = [], 0
+        if self._stream_keys is not None:
+            extra = next(self._stream_keys, _END)
+            if extra is not _END:
+                raise PressworkValueError(
+                    f"keys and texts differ in number (from position {self._read})"
+                )
+        if batch:
+            yield batch
+
+    def _next_key(self, keys: Iterator[Any]) -> Any:
+        key = next(keys, _END)
+        if key is _END:
+            raise PressworkValueError(
+                f"keys and texts differ in number (from position {self._read})"
+            )
+        return key
+
+    def keys(self) -> pd.Index:
+        """The documents' keys (every chunk read), checked to be unique."""
+        if self._index is not None:
+            keys = self._index
+        elif self._stream_keys is None:
+            keys = pd.RangeIndex(self._read)
+        else:
+            keys = _unique(pd.Index(self._read_keys))
+        return keys
+
+    def refuse(self, position: int, text: Any) -> PressworkTypeError:
+        """The error for the document at ``position``, which is neither text nor missing."""
+        if self._index is not None:
+            key = self._index[position]
+        elif self._stream_keys is None:
+            key = position
+        else:
+            key = self._read_keys[position]
+        return PressworkTypeError(
+            f"document {key!r} (position {position}) is {type(text).__name__}; expected str"
+        )
+
+
+_END = object()
+
+
+def _unique(keys: pd.Index) -> pd.Index:
+    if not keys.is_unique:
+        duplicated = keys[keys.duplicated()].unique().tolist()[:5]
+        raise PressworkValueError(f"document keys must be unique; repeated: {duplicated!r}")
+    return keys

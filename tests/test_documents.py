@@ -1,0 +1,87 @@
+"""The pipeline's input, read in chunks (``presswork._documents``)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+import pandas as pd
+import pytest
+
+import presswork._documents as documents_module
+from presswork import Pipeline, PressworkTypeError, PressworkValueError
+from presswork._documents import Documents
+
+
+def chunks_of(texts: object, **options: object) -> list[list[object]]:
+    return list(Documents(texts, options.get("keys"), options.get("chunk_size", 2048)).chunks())  # type: ignore[arg-type]
+
+
+def test_chunks_end_at_the_document_count_or_the_code_point_budget(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(documents_module, "CHUNK_CHARS", 10)
+    texts = ["abcd", "efgh", "ijkl", "m", None, "n" * 30, "o"]
+    # In memory and streamed alike: the document that reaches 10 code points ends its
+    # chunk, a longer one is a chunk of its own, a missing one counts for nothing.
+    expected = [["abcd", "efgh", "ijkl"], ["m", None, "n" * 30], ["o"]]
+    assert chunks_of(texts) == expected
+    assert chunks_of(iter(texts)) == expected
+    assert chunks_of(texts, chunk_size=2) == [
+        ["abcd", "efgh"],
+        ["ijkl", "m"],
+        [None, "n" * 30],
+        ["o"],
+    ]
+    assert chunks_of(iter(texts), chunk_size=2) == chunks_of(texts, chunk_size=2)
+
+
+def test_keys_come_from_the_index_the_mapping_positions_or_the_keys_given() -> None:
+    series = pd.Series(["a", "b"], index=["x", "y"])
+    assert Documents(series, None, 10).keys().tolist() == ["x", "y"]
+    assert Documents({"k": "a"}, None, 10).keys().tolist() == ["k"]
+    assert Documents(["a", "b"], None, 10).keys().equals(pd.RangeIndex(2))
+    assert Documents(series, ["p", "q"], 10).keys().tolist() == ["p", "q"]
+    stream = Documents(iter(["a", "b", "c"]), iter("pqr"), 2)
+    assert [len(c) for c in stream.chunks()] == [2, 1]
+    assert stream.keys().tolist() == ["p", "q", "r"]
+    unnamed = Documents(iter(["a", "b"]), None, 2)
+    list(unnamed.chunks())
+    assert unnamed.keys().equals(pd.RangeIndex(2))
+
+
+def test_sizes_are_known_for_inputs_in_memory() -> None:
+    known = Documents(pd.Series(["ab", None, math.nan, "çé"]), None, 10)
+    assert (known.count, known.chars) == (4, 4)
+    unknown = Documents(iter(["ab"]), None, 10)
+    assert (unknown.count, unknown.chars) == (None, 0)
+
+
+def test_bad_keys_are_refused_naming_the_problem() -> None:
+    with pytest.raises(PressworkValueError, match=r"differ in number \(from position 1\)"):
+        Documents(["a", "b"], ["k"], 10)
+    for keys in (iter("k"), iter("klm")):
+        with pytest.raises(PressworkValueError, match="differ in number"):
+            list(Documents(iter(["a", "b"]), keys, 10).chunks())
+    with pytest.raises(PressworkValueError, match=r"unique; repeated: \['k'\]"):
+        Documents(["a", "b"], ["k", "k"], 10)
+    stream = Documents(iter(["a", "b"]), iter("kk"), 10)
+    list(stream.chunks())
+    with pytest.raises(PressworkValueError, match="unique"):
+        stream.keys()
+    with pytest.raises(PressworkTypeError, match="not a str"):
+        Documents(["a"], "k", 10)
+    with pytest.raises(PressworkValueError, match="chunk_size must be a positive int"):
+        Documents(["a"], None, True)  # type: ignore[arg-type]
+
+
+def test_a_wrong_type_in_a_stream_is_named_by_its_key() -> None:
+    def texts() -> Iterator[object]:
+        yield "Fine."
+        yield None
+        yield 3.5
+
+    with pytest.raises(PressworkTypeError, match=r"document 'c' \(position 2\) is float"):
+        Pipeline().analyze(texts(), keys=iter("abc"))
+    analysis = Pipeline().analyze(iter(["Fine.", None]), keys=iter("ab"), chunk_size=1)
+    assert analysis.documents[["key", "missing"]].values.tolist() == [["a", False], ["b", True]]
