@@ -25,7 +25,7 @@ CHUNK_DOCUMENTS = 2048
 
 #: A chunk also ends once its documents reach this many code points: the core's working
 #: tables (a few bytes per byte of text, kept from chunk to chunk) stay this small.
-CHUNK_CHARS = 1 << 20
+CHUNK_CHARS = 1 << 19
 
 
 def is_missing(value: Any) -> bool:

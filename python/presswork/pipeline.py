@@ -244,27 +244,44 @@ def _assemble(
         copy=False,
     )
 
+    # The core's columns that only serve to make others (document indices, pattern and
+    # entity codes, 0/1 flags) are popped as they are used, so that each is freed before
+    # the columns made after it are allocated.
     def key_of(table: dict[str, np.ndarray]) -> pd.Index:
-        return keys.take(table["document"])
+        documents = table["document"]
+        if isinstance(keys, pd.RangeIndex) and keys.step == 1:
+            # Positions plus the first key, without the intp copy of ``take``.
+            return pd.Index(np.add(documents, keys.start, dtype=np.int64), copy=False)
+        return keys.take(documents)
 
     def texts_of(table: str, column: str = "text") -> Any:
         return _string_column(made.strings, table, column, values, columns[table])
 
     p = columns["paragraphs"]
+    counted_paragraph = _counted_paragraphs(p, len(keys))
     paragraphs = pd.DataFrame(
         {
+            **({"text": texts_of("paragraphs")} if made.paragraph_text else {}),
             "key": key_of(p),
             "paragraph": p["paragraph"],
             "start": p["start"],
             "end": p["end"],
-            **({"text": texts_of("paragraphs")} if made.paragraph_text else {}),
             "repeat_of": _nullable(p["repeat_of"]),
             "boilerplate": _categories(p["boilerplate"], kinds),
         },
+        columns=[
+            "key",
+            "paragraph",
+            "start",
+            "end",
+            *(["text"] if made.paragraph_text else []),
+            "repeat_of",
+            "boilerplate",
+        ],
         copy=False,
     )
     s = columns["sentences"]
-    counted_paragraph = _counted_paragraphs(p, len(keys))
+    sentence_counted = counted_paragraph(s["document"], s["paragraph"])
     sentences = pd.DataFrame(
         {
             "key": key_of(s),
@@ -273,20 +290,22 @@ def _assemble(
             "start": s["start"],
             "end": s["end"],
             "text": texts_of("sentences"),
-            "counted": counted_paragraph(s["document"], s["paragraph"]),
+            "counted": sentence_counted,
         },
         copy=False,
     )
+    del sentence_counted, counted_paragraph, p["document"], s["document"]
     m = columns["mentions"]
     matcher = pipeline.matcher
+    mention_keys = key_of(m)
     entities = (
-        _mention_entities(matcher, m["pattern"], m["entity"])
+        _mention_entities(matcher, m.pop("pattern"), m.pop("entity"))
         if matcher is not None
-        else {"entity_id": np.full(len(m["document"]), None, dtype=object)}
+        else {"entity_id": np.full(len(mention_keys), None, dtype=object)}
     )
     mentions = pd.DataFrame(
         {
-            "key": key_of(m),
+            "key": mention_keys,
             "paragraph": m["paragraph"],
             "sentence": m["sentence"],
             "start": m["start"],
@@ -294,10 +313,11 @@ def _assemble(
             "text": texts_of("mentions"),
             **entities,
             "quote": _nullable(m["quote"]),
-            "counted": m["counted"].astype(bool),
+            "counted": m.pop("counted").astype(bool),
         },
         copy=False,
     )
+    del mention_keys, entities, m["document"]
     q = columns["quotes"]
     quotes = _quotes_from_columns(
         pipeline.quotes,
@@ -310,8 +330,8 @@ def _assemble(
     quotes.insert(
         1, "quote", np.arange(len(q["document"])) - np.searchsorted(q["document"], q["document"])
     )
-    quotes["counted"] = q["counted"].astype(bool)
-    quotes["entities"] = _entities_inside(pipeline, q, columns["quote_entities"])
+    quotes["counted"] = q.pop("counted").astype(bool)
+    quotes["entities"] = _entities_inside(pipeline, q, columns.pop("quote_entities"))
     return Analysis(
         {
             "documents": documents_frame,

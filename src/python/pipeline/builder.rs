@@ -18,7 +18,7 @@ use super::runs::{Room, RunTables, Strings, STRING_COLUMNS, TABLE_NAMES};
 use super::PyPipeline;
 
 /// Runs per thread: enough for rayon to balance uneven documents.
-const RUNS_PER_THREAD: usize = 8;
+const RUNS_PER_THREAD: usize = 2;
 
 /// The tables of an analysis so far. Made by `Pipeline._table_builder`; used by
 /// `presswork.pipeline`, which feeds it chunks with [`PyTableBuilder::add`] and takes

@@ -42,9 +42,8 @@ pub(super) const MENTION_COLUMNS: [&str; 9] = [
     "quote",
     "counted",
 ];
-/// `quote_columns`' columns, then whether the quote counts and the range of the
-/// document's mentions inside it.
-pub(super) const QUOTE_EXTRA_COLUMNS: [&str; 3] = ["counted", "mentions_from", "mentions_to"];
+/// `quote_columns`' columns, then whether the quote counts.
+pub(super) const QUOTE_EXTRA_COLUMNS: [&str; 1] = ["counted"];
 pub(super) const QUOTE_ENTITY_COLUMNS: [&str; 3] = ["document", "quote", "entity"];
 /// The tables `_tables` returns, in the order of a run's fields.
 pub(super) const TABLE_NAMES: [&str; 6] = [
@@ -119,7 +118,7 @@ pub(super) struct RunTables {
     pub(super) paragraphs: Columns<6>,
     pub(super) sentences: Columns<5>,
     pub(super) mentions: Columns<9>,
-    pub(super) quotes: Columns<20>,
+    pub(super) quotes: Columns<{ QUOTE_TABLE_COLUMNS.len() }>,
     /// The distinct entities mentioned inside each quote: (document, quote, entity).
     pub(super) quote_entities: Columns<3>,
     /// The string columns, in the order of [`STRING_COLUMNS`].
@@ -337,12 +336,7 @@ impl RunTables {
                 i64::from(a.flags(paragraph).counts()),
             ]);
         }
-        for ((quote, at), range) in a
-            .quotes
-            .iter()
-            .zip(quote_offsets(text, &a.quotes))
-            .zip(&a.quote_mentions)
-        {
+        for (quote, at) in a.quotes.iter().zip(quote_offsets(text, &a.quotes)) {
             let row = quote_row(doc, quote, &at);
             if any_text {
                 let spans = [Some(quote.content), quote.speaker, quote.mention, quote.verb];
@@ -350,11 +344,7 @@ impl RunTables {
                     column.push(span.map(|s| s.as_str(text)));
                 }
             }
-            let extra = [
-                i64::from(a.flags(quote.paragraph).counts()),
-                range.start as i64,
-                range.end as i64,
-            ];
+            let extra = [i64::from(a.flags(quote.paragraph).counts())];
             self.quotes.push(std::array::from_fn(|i| {
                 row.get(i).copied().unwrap_or_else(|| extra[i - row.len()])
             }));
