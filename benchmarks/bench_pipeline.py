@@ -16,7 +16,7 @@ news articles repeated) and the 10k-entity gazetteer of ``bench_match.py``
   mentions and quotes, on the first ``--peer-mb`` MB of the corpus; presswork ÷ peer;
 * the issue's targets: ≥ 50 MB/s on one core, ≥ 1.8× that on two, peak ≤ 2× the corpus in
   memory, and the ratio to the peer;
-* where the time of the one-thread presswork call goes: ``Pipeline._tables`` (the Rust
+* where the time of the one-thread presswork call goes: the core's table builder (the Rust
   work, parallel, GIL released) against the Python assembly in ``presswork.pipeline``
   (explicit timers around its functions, in extra passes after the timed ones).
 
@@ -199,14 +199,11 @@ class _Timers:
         self.calls.clear()
 
 
-#: The parts of the breakdown: (part, module, function), in the order of the work.
-#: ``_Chunk.analyze`` is wrapped apart (it is a classmethod, and ``_tables`` is timed
-#: through a proxy of the pipeline it receives).
+#: The parts of the breakdown: (part, module, function), in the order of the work. The
+#: core's table builder is timed apart, through a proxy of the pipeline that
+#: ``presswork.pipeline.analyze`` receives.
 BREAKDOWN = (
-    ("concatenate", "presswork.pipeline", "_concatenate"),
     ("string_column", "presswork.pipeline", "_string_column"),
-    ("substrings", "presswork.frames", "_substrings"),
-    ("text_column", "presswork.frames", "_text_column"),
     ("mention_entities", "presswork.pipeline", "_mention_entities"),
     ("quotes_frame", "presswork.pipeline", "_quotes_from_columns"),
     ("entities_inside", "presswork.pipeline", "_entities_inside"),
@@ -229,19 +226,29 @@ def _install_timers() -> tuple[_Timers, list[str]]:
             setattr(mod, name, timers.wrap(part, getattr(mod, name)))
         else:
             missing.append(f"{module}.{name}")
-    chunk = getattr(pipeline_mod, "_Chunk", None)
-    if chunk is None or not callable(getattr(chunk, "analyze", None)):
-        return timers, [*missing, "presswork.pipeline._Chunk.analyze"]
-    analyze_chunk = chunk.analyze
+    analyze = getattr(pipeline_mod, "analyze", None)
+    if not callable(analyze):
+        return timers, [*missing, "presswork.pipeline.analyze"]
 
-    class TimedTables:
+    class TimedBuilder:
+        def __init__(self, builder: Any) -> None:
+            self.add = timers.wrap("tables", builder.add)
+            self.finish = timers.wrap("finish", builder.finish)
+
+    class TimedPipeline:
         def __init__(self, pipeline: Any) -> None:
-            self._tables = timers.wrap("tables", pipeline._tables)
+            self._pipeline = pipeline
 
-    def chunk_analyze(pipeline: Any, batch: list, first: int) -> Any:
-        return analyze_chunk(TimedTables(pipeline), batch, first)
+        def _table_builder(self, **options: Any) -> TimedBuilder:
+            return TimedBuilder(self._pipeline._table_builder(**options))
 
-    chunk.analyze = staticmethod(timers.wrap("chunk", chunk_analyze))
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self._pipeline, name)
+
+    def timed_analyze(pipeline: Any, texts: Any, **options: Any) -> Any:
+        return analyze(TimedPipeline(pipeline), texts, **options)
+
+    pipeline_mod.analyze = timed_analyze
     return timers, missing
 
 
@@ -372,17 +379,14 @@ def corpus_meta(path: Path, news: bool, seed: int, sources: int) -> dict[str, An
 
 #: The breakdown's rows: (part, what it is); "outside" is the call's total less the others.
 PARTS = (
-    ("tables", "`Pipeline._tables`: the Rust work, in parallel with the GIL released"),
-    ("chunk", "`_Chunk.analyze` less `_tables`: each text checked (str / missing)"),
-    ("concatenate", "`_concatenate`: the chunks' numpy columns joined"),
+    ("tables", "`_TableBuilder.add`: the Rust work, in parallel with the GIL released"),
+    ("finish", "`_TableBuilder.finish`: the columns handed to numpy (no copy)"),
     ("string_column", "`_string_column`: text columns from the core's UTF-8 buffers"),
-    ("substrings", "`_substrings`: a Python `str` per row of every text column"),
-    ("text_column", "`_text_column`: those strings to Arrow-backed string columns"),
     ("mention_entities", "`_mention_entities`: the mentions' alias and entity columns"),
     ("quotes_frame", "`_quotes_from_columns` less its text columns: the quotes frame"),
     ("entities_inside", "`_entities_inside`: the entity ids inside each quote"),
-    ("assemble", "`_assemble`, the rest: DataFrames, keys (`Index.take`), flags"),
-    ("outside", "`analyze` itself: `Series.tolist`, (key, text) pairs, chunking"),
+    ("assemble", "`_assemble`, the rest: DataFrames, keys, flags"),
+    ("outside", "`analyze` itself: `Series.tolist`, chunking, the missing documents"),
 )
 
 
@@ -487,13 +491,14 @@ def _breakdown_section(res: dict) -> list[str]:
         s = parts[part]
         calls = b["calls"].get(part, 1 if part == "outside" else 0)
         out.append(f"| {part} | {what} | {calls} | {s:.3f} | {s * per_mb:.1f} | {s / total:.0%} |")
-    rust = parts.get("tables", 0.0)
+    rust = parts.get("tables", 0.0) + parts.get("finish", 0.0)
     python = total - rust
     out.append(f"| **total** | the call | 1 | {total:.3f} | {total * per_mb:.1f} | 100% |")
     out.append("")
     cap = f"{1e3 / (python * per_mb):.0f}" if python > 0 else "—"
     out.append(
-        f"Rust (`_tables`): **{rust / total:.0%}**; Python around it: **{python / total:.0%}** "
+        f"Rust (the table builder): **{rust / total:.0%}**; Python around it: "
+        f"**{python / total:.0%}** "
         f"({python * per_mb:.1f} ms per MB). The Python part runs on one core whatever "
         f"RAYON_NUM_THREADS: alone it caps the pipeline at {cap} MB/s however fast the Rust "
         f"work, and with the Rust part perfectly parallel, two threads give at most "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import math
 import pickle
 import sys
@@ -257,3 +258,17 @@ def test_co_mentions_count_units_once_and_leave_repeats_out(pipeline: Pipeline) 
     assert by_document.set_index(["entity_a", "entity_b"])["units"].max() == 2
     with pytest.raises(PressworkValueError, match="by must be one of"):
         analysis.co_mentions("word")
+
+
+def test_columns_own_their_memory_and_can_be_written(pipeline: Pipeline) -> None:
+    # The core's columns live in memory mappings owned by the numpy arrays over them:
+    # they outlive every other object of the call, and pandas may write into them.
+    analysis = pipeline.analyze(["Putin spoke in Paris. “Yes,” Volk said.", "Paris."])
+    sentences = analysis.sentences
+    del analysis
+    gc.collect()
+    assert sentences["start"].tolist() == [0, 22, 0]
+    sentences.loc[0, "start"] = 7
+    sentences["end"] += 1
+    assert sentences["start"].tolist() == [7, 22, 0]
+    assert sentences["end"].tolist() == [22, 40, 7]

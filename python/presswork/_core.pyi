@@ -535,23 +535,38 @@ class Pipeline:
         keys: Iterable[object] | None = None,
         progress: bool | None = None,
         chunk_size: int = 2048,
+        paragraph_text: bool = False,
     ) -> Analysis:
-        """The linked tables of ``texts``: one text, a list, an iterator (read
-        ``chunk_size`` documents at a time, so a corpus larger than memory streams) or a
-        Series (its index gives the keys). Documents run in parallel with the GIL
-        released. ``None``/NaN documents become empty rows flagged ``missing``; a document
-        that fails is reported in ``documents.error`` and the others finish.
-        ``progress``: a tqdm bar (None: only when the work lasts over two seconds)."""
+        """The linked tables of ``texts``: one text, a list, an iterator (read at most
+        ``chunk_size`` documents and about half a million characters at a time, so a
+        corpus larger than memory streams) or a Series (its index gives the keys).
+        Documents run in parallel with the GIL released. ``None``/NaN documents become
+        empty rows flagged ``missing``; a document that fails is reported in
+        ``documents.error`` and the others finish. ``progress``: a tqdm bar (None: only
+        when the work lasts over two seconds). ``paragraph_text``: give the paragraphs
+        table a ``text`` column too (a second copy of nearly the whole corpus; the
+        sentences, mentions and quotes always have theirs)."""
     @staticmethod
     def boilerplate_kinds() -> list[str]:
         """The names of the codes of the ``boilerplate`` column."""
-    def _tables(
-        self, texts: Iterable[str]
+    def _table_builder(
+        self, *, text: bool, paragraph_text: bool, documents: int = 0, chars: int = 0
+    ) -> _TableBuilder:
+        """A builder of the tables of one analysis (``text``: fill the string columns;
+        ``documents``, ``chars``: the input's size where known, to reserve by)."""
+
+class _TableBuilder:
+    """The tables of one analysis, grown chunk by chunk (used by ``presswork.pipeline``)."""
+
+    def add(self, texts: Iterable[object]) -> list[int]:
+        """Analyse the next documents; the positions of those that are not ``str``."""
+    def finish(
+        self,
     ) -> tuple[
-        dict[str, dict[str, npt.NDArray[np.int64]]],
+        dict[str, dict[str, npt.NDArray[np.int32] | npt.NDArray[np.int64]]],
         dict[str, dict[str, dict[str, npt.NDArray[np.generic]]]],
         list[tuple[int, str]],
     ]:
-        """The tables' int64 columns by table; their string columns by table and column,
-        as Arrow large-string buffers (``offsets``, ``data``, ``valid``); and the documents
-        that failed, as (index, reason)."""
+        """The tables' int32 (or int64) columns by table; their string columns by table
+        and column, as Arrow large-string buffers (``offsets``, ``data``, ``valid``); and
+        the documents that failed, as (index, reason)."""

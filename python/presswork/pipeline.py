@@ -9,8 +9,9 @@ scheme, ``key`` (the document) plus ``paragraph`` and ``sentence`` indices.
   sentences, mentions and quotes, how many quotes count (``counted_quotes``: those
   outside repeated and boilerplate paragraphs), ``repeated_paragraphs``,
   ``boilerplate_paragraphs``, ``missing`` (the input was None or NaN) and ``error``.
-* ``paragraphs``: span and text, ``repeat_of`` (the earlier paragraph it repeats) and
-  ``boilerplate`` (comment_form, link, share, url).
+* ``paragraphs``: span, ``repeat_of`` (the earlier paragraph it repeats) and
+  ``boilerplate`` (comment_form, link, share, url); the text too with
+  ``paragraph_text=True`` (nearly a second copy of the corpus, so only on request).
 * ``sentences``; ``mentions`` (with the gazetteer entity, and ``quote``: the number of
   the quote it is inside among its document's quotes); ``quotes`` (``quote`` is that
   number; with the speaker's entity and the ``entities`` mentioned inside the quote).

@@ -1,23 +1,23 @@
 //! A growing integer column that stays `i32` while every value fits and widens to `i64`
 //! at the first value that does not: offsets of documents under 2³¹ code points, row
 //! indices and counts take half the memory, and a gigantic document still gets exact
-//! offsets.
+//! offsets. Its values live in a mapping of their own ([`Mapped`]).
 
-use numpy::IntoPyArray;
 use pyo3::prelude::*;
 
+use super::mapped::Mapped;
+
 /// An integer column, narrow until it must be wide.
-#[derive(Debug)]
 pub(crate) enum IntColumn {
     /// Every value so far fits in an `i32`.
-    Narrow(Vec<i32>),
+    Narrow(Mapped<i32>),
     /// Some value does not.
-    Wide(Vec<i64>),
+    Wide(Mapped<i64>),
 }
 
 impl Default for IntColumn {
     fn default() -> Self {
-        IntColumn::Narrow(Vec::new())
+        IntColumn::Narrow(Mapped::default())
     }
 }
 
@@ -41,8 +41,9 @@ impl IntColumn {
                 low >= i64::from(i32::MIN) && high <= i64::from(i32::MAX)
             });
             if !fits {
-                let mut wide = Vec::with_capacity(values.len() + total);
-                wide.extend(values.iter().map(|&v| i64::from(v)));
+                let mut wide = Mapped::with_capacity(values.len() + total);
+                let narrow = values.as_slice();
+                wide.extend(narrow.len(), narrow.iter().map(|&v| i64::from(v)));
                 *self = IntColumn::Wide(wide);
             }
         }
@@ -51,7 +52,7 @@ impl IntColumn {
                 values.reserve(total);
                 for part in parts {
                     // In range: checked above.
-                    values.extend(part.iter().map(|&v| v as i32));
+                    values.extend(part.len(), part.iter().map(|&v| v as i32));
                 }
             }
             IntColumn::Wide(values) => {
@@ -63,19 +64,12 @@ impl IntColumn {
         }
     }
 
-    /// The column as a numpy array (int32 or int64); the vector moves, no copy.
-    pub(crate) fn into_pyarray(self, py: Python<'_>) -> Bound<'_, PyAny> {
-        match self {
-            IntColumn::Narrow(mut values) => {
-                // numpy keeps the whole allocation: give back the room reserved and unused.
-                values.shrink_to_fit();
-                values.into_pyarray(py).into_any()
-            }
-            IntColumn::Wide(mut values) => {
-                values.shrink_to_fit();
-                values.into_pyarray(py).into_any()
-            }
-        }
+    /// The column as a numpy array (int32 or int64) over its mapping, no copy.
+    pub(crate) fn into_numpy(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+        Ok(match self {
+            IntColumn::Narrow(values) => values.into_numpy(py)?.into_any(),
+            IntColumn::Wide(values) => values.into_numpy(py)?.into_any(),
+        })
     }
 }
 
@@ -87,7 +81,7 @@ mod tests {
     fn stays_narrow_while_values_fit() {
         let mut column = IntColumn::default();
         column.extend(&[&[1, -1], &[i64::from(i32::MAX)]]);
-        assert!(matches!(&column, IntColumn::Narrow(v) if v == &[1, -1, i32::MAX]));
+        assert!(matches!(&column, IntColumn::Narrow(v) if v.as_slice() == [1, -1, i32::MAX]));
     }
 
     #[test]
@@ -95,7 +89,7 @@ mod tests {
         let mut column = IntColumn::default();
         column.extend(&[&[1, 2]]);
         column.extend(&[&[3], &[1 << 40]]);
-        assert!(matches!(&column, IntColumn::Wide(v) if v == &[1, 2, 3, 1 << 40]));
+        assert!(matches!(&column, IntColumn::Wide(v) if v.as_slice() == [1, 2, 3, 1 << 40]));
         column.extend(&[&[-5]]);
         assert!(matches!(&column, IntColumn::Wide(v) if v.len() == 5));
     }

@@ -7,6 +7,7 @@ mod errors;
 mod gazetteer;
 mod int_column;
 mod json;
+mod mapped;
 mod matcher;
 mod pipeline;
 mod quotes;

@@ -2,11 +2,13 @@
 //! row plus one UTF-8 byte buffer, and a validity mask), handed to Python as numpy
 //! arrays that pyarrow wraps without copying. A table of a million sentences then costs
 //! one memcpy per sentence instead of a million Python `str` objects that pandas or
-//! pyarrow would have to read again.
+//! pyarrow would have to read again. A run fills a [`Utf8Column`]; the runs are joined
+//! into a [`MappedUtf8Column`], whose buffers live in mappings of their own.
 
-use numpy::IntoPyArray;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
+
+use super::mapped::Mapped;
 
 /// One string column: the rows' bytes one after another.
 #[derive(Debug)]
@@ -63,32 +65,69 @@ impl Utf8Column {
         self.data.reserve(bytes);
         self.valid.reserve(rows);
     }
+}
 
-    /// Appends the rows of `parts`, one after another (one reservation for all).
-    pub(crate) fn extend(&mut self, parts: &[&Utf8Column]) {
-        let rows = parts.iter().map(|part| part.len()).sum();
-        self.reserve(rows, parts.iter().map(|part| part.data.len()).sum());
-        for part in parts {
-            let shift = self.data.len() as i64;
-            self.offsets
-                .extend(part.offsets[1..].iter().map(|&offset| offset + shift));
-            self.data.extend_from_slice(&part.data);
-            self.valid.extend_from_slice(&part.valid);
+/// A string column in mappings of its own, joined from the runs' columns.
+#[derive(Default)]
+pub(crate) struct MappedUtf8Column {
+    /// As in [`Utf8Column`]: one more offset than rows (once a row is in).
+    offsets: Mapped<i64>,
+    data: Mapped<u8>,
+    /// 1 where the row is present, 0 where it is missing.
+    valid: Mapped<u8>,
+}
+
+impl MappedUtf8Column {
+    /// An empty column with room for about `rows` rows of `bytes` bytes in all (mapped,
+    /// not touched).
+    pub(crate) fn with_capacity(rows: usize, bytes: usize) -> Self {
+        MappedUtf8Column {
+            offsets: Mapped::with_capacity(rows + 1),
+            data: Mapped::with_capacity(bytes),
+            valid: Mapped::with_capacity(rows),
         }
     }
 
-    /// The column as a dict of numpy arrays: `offsets` (int64), `data` (uint8) and
-    /// `valid` (bool); the vectors move, nothing is copied.
+    /// Appends the rows of `parts`, one after another (one reservation for all).
+    pub(crate) fn extend(&mut self, parts: &[&Utf8Column]) {
+        if self.offsets.len() == 0 {
+            self.offsets.push(0);
+        }
+        let rows = parts.iter().map(|part| part.len()).sum();
+        self.offsets.reserve(rows);
+        self.valid.reserve(rows);
+        self.data.reserve(parts.iter().map(|part| part.data.len()).sum());
+        for part in parts {
+            let shift = self.data.len() as i64;
+            let offsets = &part.offsets[1..];
+            self.offsets
+                .extend(offsets.len(), offsets.iter().map(|&offset| offset + shift));
+            self.data.extend_from_slice(&part.data);
+            self.valid
+                .extend(part.valid.len(), part.valid.iter().map(|&v| u8::from(v)));
+        }
+    }
+
+    /// The column as a dict of numpy arrays over its mappings, nothing copied: `offsets`
+    /// (int64), `data` (uint8) and `valid` (uint8, 0 where missing).
     pub(crate) fn into_dict(mut self, py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
-        // numpy keeps the whole allocation: give back the room reserved and unused.
-        self.data.shrink_to_fit();
-        self.offsets.shrink_to_fit();
-        self.valid.shrink_to_fit();
+        if self.offsets.len() == 0 {
+            self.offsets.push(0);
+        }
         let dict = PyDict::new(py);
-        dict.set_item("offsets", self.offsets.into_pyarray(py))?;
-        dict.set_item("data", self.data.into_pyarray(py))?;
-        dict.set_item("valid", self.valid.into_pyarray(py))?;
+        dict.set_item("offsets", self.offsets.into_numpy(py)?)?;
+        dict.set_item("data", self.data.into_numpy(py)?)?;
+        dict.set_item("valid", self.valid.into_numpy(py)?)?;
         Ok(dict)
+    }
+
+    #[cfg(test)]
+    fn parts(&self) -> (&[i64], &[u8], &[u8]) {
+        (
+            self.offsets.as_slice(),
+            self.data.as_slice(),
+            self.valid.as_slice(),
+        )
     }
 }
 
@@ -114,13 +153,19 @@ mod tests {
         let mut second = Utf8Column::with_capacity(0, 0);
         second.push(None);
         second.push(Some("c"));
-        let mut column = Utf8Column::with_capacity(0, 0);
-        column.push(Some("é"));
+        let mut head = Utf8Column::with_capacity(0, 0);
+        head.push(Some("é"));
+        let mut column = MappedUtf8Column::with_capacity(1, 1);
+        column.extend(&[&head]);
         column.extend(&[&first, &second]);
-        assert_eq!(column.offsets, [0, 2, 4, 4, 5]);
-        assert_eq!(column.data, "éabc".as_bytes());
-        assert_eq!(column.valid, [true, true, false, true]);
+        let (offsets, data, valid) = column.parts();
+        assert_eq!(offsets, [0, 2, 4, 4, 5]);
+        assert_eq!(data, "éabc".as_bytes());
+        assert_eq!(valid, [1, 1, 0, 1]);
         first.clear();
         assert_eq!((first.len(), first.offsets.as_slice()), (0, &[0][..]));
+        let mut empty = MappedUtf8Column::default();
+        empty.extend(&[]);
+        assert_eq!(empty.parts(), (&[0][..], &[][..], &[][..]));
     }
 }

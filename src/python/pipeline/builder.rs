@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use super::super::int_column::IntColumn;
 use super::super::texts::{borrow_text, collect_texts, Origin, PyText};
-use super::super::utf8_columns::Utf8Column;
+use super::super::utf8_columns::{MappedUtf8Column, Utf8Column};
 use super::runs::{Room, RunTables, Strings, STRING_COLUMNS, TABLE_NAMES};
 use super::PyPipeline;
 
@@ -33,7 +33,7 @@ pub(crate) struct PyTableBuilder {
     names: [&'static [&'static str]; TABLE_NAMES.len()],
     tables: [Vec<IntColumn>; TABLE_NAMES.len()],
     /// The string columns of [`STRING_COLUMNS`] (empty where not wanted).
-    strings: [Utf8Column; STRING_COLUMNS.len()],
+    strings: [MappedUtf8Column; STRING_COLUMNS.len()],
     /// Documents that failed: (index, reason).
     errors: Vec<(usize, String)>,
     /// Documents added so far: the index of the next one.
@@ -64,8 +64,8 @@ impl PyTableBuilder {
             strings: std::array::from_fn(|column| {
                 let (rows, bytes) = room.strings[column];
                 match wanted.fills(column) && chars > 0 {
-                    true => Utf8Column::with_capacity(rows, bytes),
-                    false => Utf8Column::with_capacity(0, 0),
+                    true => MappedUtf8Column::with_capacity(rows, bytes),
+                    false => MappedUtf8Column::default(),
                 }
             }),
             errors: Vec::new(),
@@ -77,7 +77,7 @@ impl PyTableBuilder {
 /// One final column and the runs' parts to append to it.
 enum Append<'a> {
     Int(&'a mut IntColumn, Vec<&'a [i64]>),
-    Text(&'a mut Utf8Column, Vec<&'a Utf8Column>),
+    Text(&'a mut MappedUtf8Column, Vec<&'a Utf8Column>),
 }
 
 impl Append<'_> {
@@ -173,7 +173,7 @@ impl PyTableBuilder {
         for ((name, columns), values) in TABLE_NAMES.into_iter().zip(self.names).zip(&mut self.tables) {
             let table = PyDict::new(py);
             for (column, values) in columns.iter().zip(std::mem::take(values)) {
-                table.set_item(column, values.into_pyarray(py))?;
+                table.set_item(column, values.into_numpy(py)?)?;
             }
             tables.set_item(name, table)?;
         }
@@ -181,7 +181,7 @@ impl PyTableBuilder {
         for (index, ((table, column), values)) in
             STRING_COLUMNS.into_iter().zip(&mut self.strings).enumerate()
         {
-            let values = std::mem::replace(values, Utf8Column::with_capacity(0, 0));
+            let values = std::mem::take(values);
             if !self.wanted.fills(index) {
                 continue;
             }
@@ -200,7 +200,7 @@ impl PyTableBuilder {
 /// Appends every run's rows to the final columns, a column per rayon task, biggest first.
 fn append(
     tables: &mut [Vec<IntColumn>; TABLE_NAMES.len()],
-    strings: &mut [Utf8Column; STRING_COLUMNS.len()],
+    strings: &mut [MappedUtf8Column; STRING_COLUMNS.len()],
     runs: &[RunTables],
 ) {
     let mut jobs = Vec::new();
