@@ -25,6 +25,7 @@ __all__ = [
     "Sentence",
     "Span",
     "Splitter",
+    "_TableBuilder",
     "__version__",
     "_substrings",
 ]
@@ -555,6 +556,7 @@ class Pipeline:
         """A builder of the tables of one analysis (``text``: fill the string columns;
         ``documents``, ``chars``: the input's size where known, to reserve by)."""
 
+@final
 class _TableBuilder:
     """The tables of one analysis, grown chunk by chunk (used by ``presswork.pipeline``)."""
 
