@@ -232,7 +232,7 @@ def _install_timers() -> tuple[_Timers, list[str]]:
 
     class TimedBuilder:
         def __init__(self, builder: Any) -> None:
-            self.add = timers.wrap("tables", builder.add)
+            self.run = timers.wrap("tables", builder.run)
             self.finish = timers.wrap("finish", builder.finish)
 
     class TimedPipeline:
@@ -265,9 +265,11 @@ def _call(
     call["peak_reset"] = harness.reset_peak()
     base = harness.maxrss()
     before(series)
+    cpu0 = time.process_time()
     t0 = time.perf_counter()
     tables = run(series)
     call["seconds"] = time.perf_counter() - t0
+    call["cpu_seconds"] = time.process_time() - cpu0
     call["peak_mib"] = (harness.maxrss() - base) / MIB
     harness.settle()
     rss1 = harness.rss()
@@ -303,7 +305,20 @@ def _breakdown(run: Callable[[Any], dict], raw: list[bytes], dtype: str, repeat:
     }
 
 
+def _pin_to_threads() -> list[int] | None:
+    """Pin this process to as many CPUs as RAYON_NUM_THREADS (Linux), so that a row's
+    threads are its cores: the calling thread's own work (reading chunks, appending
+    rows, the DataFrames) shares them instead of running on a spare core."""
+    threads = os.environ.get("RAYON_NUM_THREADS")
+    if not threads or not hasattr(os, "sched_setaffinity"):
+        return None
+    cpus = sorted(os.sched_getaffinity(0))[: int(threads)]
+    os.sched_setaffinity(0, cpus)
+    return cpus
+
+
 def run_worker(job: dict[str, Any]) -> dict[str, Any]:
+    cpus = _pin_to_threads()
     t0 = time.perf_counter()
     records = gaz_mod.read_gazetteer(Path(job["gazetteer_path"]))
     info, run = (_presswork if job["system"] == "presswork" else _peer)(records)
@@ -334,6 +349,7 @@ def run_worker(job: dict[str, Any]) -> dict[str, Any]:
     out["mb_per_s"] = out["mb"] / fastest["seconds"] if fastest["seconds"] > 0 else None
     out["passes"] = len(calls)
     out["threads"] = os.environ.get("RAYON_NUM_THREADS")
+    out["cpus"] = cpus
     if job["system"] != "presswork":
         out["gave_up"] = tq.STATS["gave_up"]
     if job.get("breakdown"):
@@ -379,14 +395,18 @@ def corpus_meta(path: Path, news: bool, seed: int, sources: int) -> dict[str, An
 
 #: The breakdown's rows: (part, what it is); "outside" is the call's total less the others.
 PARTS = (
-    ("tables", "`_TableBuilder.add`: the Rust work, in parallel with the GIL released"),
+    (
+        "tables",
+        "`_TableBuilder.run`: the Rust work, in parallel with the GIL released (the "
+        "chunks read and the progress callback included)",
+    ),
     ("finish", "`_TableBuilder.finish`: the columns handed to numpy (no copy)"),
     ("string_column", "`_string_column`: text columns from the core's UTF-8 buffers"),
     ("mention_entities", "`_mention_entities`: the mentions' alias and entity columns"),
     ("quotes_frame", "`_quotes_from_columns` less its text columns: the quotes frame"),
     ("entities_inside", "`_entities_inside`: the entity ids inside each quote"),
     ("assemble", "`_assemble`, the rest: DataFrames, keys, flags"),
-    ("outside", "`analyze` itself: `Series.tolist`, chunking, the missing documents"),
+    ("outside", "`analyze` itself: `Series.tolist`, the input's size, the missing flags"),
 )
 
 
@@ -395,27 +415,34 @@ def _counts_per_mb(res: dict, table: str) -> str:
     return "—" if n is None else _fmt(n / res["mb"], 0)
 
 
+def _busy(res: dict) -> str:
+    """CPU seconds over wall seconds of the fastest call: the cores it kept busy."""
+    cpu, wall = res.get("cpu_seconds"), res.get("seconds")
+    return "—" if cpu is None or not wall else f"{cpu / wall:.2f}"
+
+
 def _speed_section(rows: list[dict], peer: dict | None) -> list[str]:
     out = ["## Speed\n"]
     out.append(
-        "| system | threads | input MB | seconds | MB/s | sentences/MB | mentions/MB | "
-        "quotes/MB | peak MiB | peak ÷ corpus in memory | result kept MiB | presswork ÷ peer |"
+        "| system | threads | input MB | seconds | CPU busy | MB/s | sentences/MB | mentions/MB "
+        "| quotes/MB | peak MiB | peak ÷ corpus in memory | result kept MiB | presswork ÷ peer |"
     )
-    out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+    out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
     for row in rows:
         res = row["result"]
         threads = row["threads"] or "1 (calling thread)"
         if res.get("status") != "ok":
             out.append(
                 f"| {row['label']} | {threads} | {harness.cell(res.get('status', '?'))} |"
-                + " |" * 9
+                + " |" * 10
             )
             continue
         ratio = _ratio(res, peer, 0) if row["system"] == "presswork" else ""
         speed = res["mb_per_s"]
         out.append(
             f"| {row['label']} | {threads} | {_fmt(res['mb'])} | {_fmt(res['seconds'], 3)} "
-            f"| {_fmt(speed, 4 if speed < 1 else 2)} | {_counts_per_mb(res, 'sentences')} "
+            f"| {_busy(res)} | {_fmt(speed, 4 if speed < 1 else 2)} "
+            f"| {_counts_per_mb(res, 'sentences')} "
             f"| {_counts_per_mb(res, 'mentions')} | {_counts_per_mb(res, 'quotes')} "
             f"| {_fmt(res['peak_mib'], 1)} | {_fmt(res.get('peak_ratio'))}× "
             f"| {_fmt(res.get('kept_mib'), 1)} | {ratio} |"
@@ -715,6 +742,10 @@ def main(argv: list[str] | None = None) -> int:
             )
 
     notes += [
+        "A presswork row with RAYON_NUM_THREADS=N runs pinned to N CPUs "
+        "(`os.sched_setaffinity`): one thread means one core, the calling thread's own work "
+        "included. CPU busy = CPU seconds (user + system, every thread) over wall seconds "
+        "of the fastest call.",
         "MB = 10^6 bytes of UTF-8 input; MB/s = input MB / wall seconds of one call from the "
         "Series to the DataFrames (best of up to "
         f"{args.repeat} passes, none started after {args.budget:g} s; imports, corpus load, "

@@ -202,19 +202,22 @@ def test_a_stream_is_read_a_chunk_at_a_time_with_a_progress_bar(
     pulled: list[int] = []
 
     def documents() -> Iterator[str]:
-        for n in range(10):
+        for n in range(40):
             pulled.append(n)
             yield f'"Item {n}," Volk said.'
 
-    pulled_when_a_chunk_ran: list[int] = []
+    pulled_when_a_chunk_was_in: list[int] = []
 
-    class Builder:  # the core's table builder, recording what was read when it runs
+    class Builder:  # the core's table builder, recording what was read as chunks come in
         def __init__(self, inner: Any) -> None:
             self.inner = inner
 
-        def add(self, texts: list[str]) -> list[int]:
-            pulled_when_a_chunk_ran.append(len(pulled))
-            return self.inner.add(texts)
+        def run(self, chunks: Any, on_chunk: Any, *checks: Any) -> list[int]:
+            def recorded(chunk: list[str]) -> None:
+                pulled_when_a_chunk_was_in.append(len(pulled))
+                on_chunk(chunk)
+
+            return self.inner.run(chunks, recorded, *checks)
 
         def finish(self) -> Any:
             return self.inner.finish()
@@ -230,9 +233,11 @@ def test_a_stream_is_read_a_chunk_at_a_time_with_a_progress_bar(
             return getattr(self.inner, name)
 
     analysis = module.analyze(Spy(pipeline), documents(), chunk_size=4, progress=True)  # type: ignore[arg-type]
-    assert pulled_when_a_chunk_ran == [4, 8, 10]  # never more than one chunk read ahead
-    assert len(analysis.quotes) == 10
-    assert "presswork: 10doc" in capsys.readouterr().err  # tqdm (length unknown), stderr
+    # Chunks are analysed while earlier ones are taken in, but the stream is read at most
+    # three chunks (of 4 documents) ahead of the rows in the tables.
+    assert pulled_when_a_chunk_was_in == [12, 16, 20, 24, 28, 32, 36, 40, 40, 40]
+    assert len(analysis.quotes) == 40
+    assert "presswork: 40doc" in capsys.readouterr().err  # tqdm (length unknown), stderr
     pipeline.analyze(documents(), chunk_size=4, progress=False)
     assert capsys.readouterr().err == ""
 
@@ -272,3 +277,16 @@ def test_columns_own_their_memory_and_can_be_written(pipeline: Pipeline) -> None
     sentences["end"] += 1
     assert sentences["start"].tolist() == [7, 22, 0]
     assert sentences["end"].tolist() == [22, 40, 7]
+
+
+def test_an_error_while_reading_a_stream_stops_the_analysis(pipeline: Pipeline) -> None:
+    # Chunks are still being analysed when the stream fails: they finish, and the
+    # stream's own error comes out.
+    def documents() -> Iterator[str]:
+        for n in range(50):
+            yield f'"Item {n}," Volk said.'
+        raise OSError("the disk went away")
+
+    with pytest.raises(OSError, match="the disk went away"):
+        pipeline.analyze(documents(), chunk_size=3)
+    assert len(pipeline.analyze(["Fine."]).documents) == 1  # the pipeline still works

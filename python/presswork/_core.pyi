@@ -1,6 +1,6 @@
 """Type stubs for the Rust extension module ``presswork._core``."""
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from os import PathLike
 from typing import Literal, final
 
@@ -560,8 +560,16 @@ class Pipeline:
 class _TableBuilder:
     """The tables of one analysis, grown chunk by chunk (used by ``presswork.pipeline``)."""
 
-    def add(self, texts: Iterable[object]) -> list[int]:
-        """Analyse the next documents; the positions of those that are not ``str``."""
+    def run(
+        self,
+        chunks: Iterable[list[object]],
+        on_chunk: Callable[[list[object]], object],
+        is_missing: Callable[[object], bool],
+        refuse: Callable[[int, object], BaseException],
+    ) -> list[int]:
+        """Analyse every chunk in order (``on_chunk(chunk)`` once its rows are in); the
+        indices of the missing documents. An item neither ``str`` nor missing raises
+        ``refuse(index, item)``."""
     def finish(
         self,
     ) -> tuple[

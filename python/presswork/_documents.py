@@ -25,7 +25,7 @@ CHUNK_DOCUMENTS = 2048
 
 #: A chunk also ends once its documents reach this many code points: the core's working
 #: tables (a few bytes per byte of text, kept from chunk to chunk) stay this small.
-CHUNK_CHARS = 1 << 19
+CHUNK_CHARS = 1 << 18
 
 
 def is_missing(value: Any) -> bool:
@@ -49,7 +49,7 @@ class Documents:
         self._stream: Iterator[Any] | None = None
         self._stream_keys: Iterator[Any] | None = None
         self._read_keys: list[Any] = []  # a stream's keys, when given
-        self._read = 0  # a stream's documents read so far
+        self._read = 0  # documents read so far
         self.count: int | None = None
         self.chars = 0
         if isinstance(texts, str):
@@ -112,6 +112,7 @@ class Documents:
             # The first document that takes the chunk to CHUNK_CHARS is its last.
             full = int(np.searchsorted(reached, reached[start] + CHUNK_CHARS, side="left"))
             end = min(full, start + self._chunk_size, len(values))
+            self._read = end
             yield values[start:end]
             start = end
 
@@ -143,6 +144,11 @@ class Documents:
                 f"keys and texts differ in number (from position {self._read})"
             )
         return key
+
+    @property
+    def read_count(self) -> int:
+        """Documents read so far: every one once :meth:`chunks` is exhausted."""
+        return self._read
 
     def keys(self) -> pd.Index:
         """The documents' keys (every chunk read), checked to be unique."""

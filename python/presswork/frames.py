@@ -217,10 +217,14 @@ class _Factorized:
         kind = next(t for t in (np.int8, np.int16, np.int32) if len(uniques) < np.iinfo(t).max)
         self.codes = np.append(codes, -1).astype(kind)
         self.categories = pd.Index(uniques, dtype=object)
+        self.dtype = pd.CategoricalDtype(self.categories)
 
     def take(self, positions: np.ndarray) -> pd.Categorical:
-        """The value at each position (-1: NA) as a categorical over every value."""
-        return pd.Categorical.from_codes(self.codes[positions], categories=self.categories)
+        """The value at each position (-1: NA) as a categorical over every value (the
+        codes are valid by construction: not checked again)."""
+        return pd.Categorical.from_codes(
+            self.codes.take(positions), dtype=self.dtype, validate=False
+        )
 
 
 class _Labels:

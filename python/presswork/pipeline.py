@@ -181,25 +181,21 @@ def analyze(
         chars=documents.chars,
     )
     bar = _progress(progress, documents.count)
-    missing: list[int] = []
     kept: list[Any] = []
+
+    def on_chunk(chunk: list[Any]) -> None:
+        if not with_arrow:
+            kept.extend(chunk)
+        if bar is not None:
+            bar.update(len(chunk))
+
     try:
-        first = 0
-        for chunk in documents.chunks():
-            for position in builder.add(chunk):
-                if not is_missing(chunk[position]):
-                    raise documents.refuse(first + position, chunk[position])
-                missing.append(first + position)
-            if not with_arrow:
-                kept.extend(chunk)
-            first += len(chunk)
-            if bar is not None:
-                bar.update(len(chunk))
+        missing = builder.run(documents.chunks(), on_chunk, is_missing, documents.refuse)
     finally:
         if bar is not None:
             bar.close()
     columns, strings, errors = builder.finish()
-    flags = np.zeros(first, dtype=bool)
+    flags = np.zeros(documents.read_count, dtype=bool)
     flags[missing] = True
     made = _Columns(columns, strings, dict(errors), paragraph_text)
     return _assemble(pipeline, documents.keys(), flags, kept, made)
@@ -259,7 +255,6 @@ def _assemble(
         return _string_column(made.strings, table, column, values, columns[table])
 
     p = columns["paragraphs"]
-    counted_paragraph = _counted_paragraphs(p, len(keys))
     paragraphs = pd.DataFrame(
         {
             **({"text": texts_of("paragraphs")} if made.paragraph_text else {}),
@@ -282,7 +277,6 @@ def _assemble(
         copy=False,
     )
     s = columns["sentences"]
-    sentence_counted = counted_paragraph(s["document"], s["paragraph"])
     sentences = pd.DataFrame(
         {
             "key": key_of(s),
@@ -291,11 +285,11 @@ def _assemble(
             "start": s["start"],
             "end": s["end"],
             "text": texts_of("sentences"),
-            "counted": sentence_counted,
+            "counted": s.pop("counted").astype(bool),
         },
         copy=False,
     )
-    del sentence_counted, counted_paragraph, p["document"], s["document"]
+    del p["document"], s["document"]
     m = columns["mentions"]
     matcher = pipeline.matcher
     mention_keys = key_of(m)
@@ -328,11 +322,9 @@ def _assemble(
         strings={name: texts_of("quotes", name) for name in ("text", "speaker", "mention", "verb")},
     )
     # The quote's place among its document's quotes: what ``mentions.quote`` refers to.
-    quotes.insert(
-        1, "quote", np.arange(len(q["document"])) - np.searchsorted(q["document"], q["document"])
-    )
+    quotes.insert(1, "quote", q.pop("quote"))
     quotes["counted"] = q.pop("counted").astype(bool)
-    quotes["entities"] = _entities_inside(pipeline, q, columns.pop("quote_entities"))
+    quotes["entities"] = _entities_inside(pipeline, q.pop("entity_count"), columns)
     return Analysis(
         {
             "documents": documents_frame,
@@ -366,35 +358,18 @@ def _string_column(
     return pd.array(array, dtype=ARROW_STRING)
 
 
-def _counted_paragraphs(paragraphs: dict[str, np.ndarray], documents: int) -> Any:
-    """A function of (document, paragraph) arrays: whether each paragraph counts
-    (neither repeats an earlier one nor is boilerplate)."""
-    counts = (paragraphs["repeat_of"] < 0) & (paragraphs["boilerplate"] < 0)
-    # Paragraph rows are in (document, paragraph) order: the row of paragraph p of
-    # document d is first[d] + p.
-    first = np.searchsorted(paragraphs["document"], np.arange(documents))
-
-    def lookup(document: np.ndarray, paragraph: np.ndarray) -> np.ndarray:
-        if len(counts) == 0:
-            return np.ones(len(document), dtype=bool)
-        return counts[first[document] + paragraph]
-
-    return lookup
-
-
 def _entities_inside(
-    pipeline: Pipeline, quotes: dict[str, np.ndarray], entities: dict[str, np.ndarray]
+    pipeline: Pipeline, counts: np.ndarray, columns: dict[str, dict[str, np.ndarray]]
 ) -> Any:
     """Per quote, the ids of the distinct entities mentioned inside it, in the order of
-    their first mention (ambiguous mentions left out): a list column, from the core's
-    (document, quote, entity) rows, which come in quote order."""
-    first_quote = np.searchsorted(quotes["document"], entities["document"])
-    counts = np.bincount(first_quote + entities["quote"], minlength=len(quotes["document"]))
+    their first mention (ambiguous mentions left out): a list column of the core's
+    (document, quote, entity) rows, ``counts[i]`` of them for quote ``i``, in order."""
+    entities = columns.pop("quote_entities")["entity"]
     offsets = np.zeros(len(counts) + 1, dtype=np.int64)
     np.cumsum(counts, out=offsets[1:])
     matcher = pipeline.matcher
     ids = _labels_of(matcher).ids if matcher is not None else _EntityIds([])
-    return ids.lists(offsets, entities["entity"])
+    return ids.lists(offsets, entities)
 
 
 def _empty(pipeline: Pipeline, paragraph_text: bool) -> Analysis:

@@ -1,11 +1,19 @@
 //! `_TableBuilder`: the tables of one analysis, grown chunk by chunk of documents.
 //!
-//! Each chunk is analysed in runs (a few per thread), in parallel with the GIL released;
-//! every run fills tables of its own, whose buffers are kept from chunk to chunk. The
-//! runs are then appended to the analysis' final columns, one column per rayon task, so
-//! each value is copied once, on every core. Integer columns stay `i32` while their
-//! values fit ([`IntColumn`]), and at the end every column moves into numpy without a
-//! copy: Python gets one array per column, whatever the number of chunks and runs.
+//! `run` reads the chunks (lists of texts) from Python one at a time and analyses each in
+//! runs (a few per thread) on rayon's pool, with the GIL released; every run fills
+//! tables of its own. Up to [`SLOTS`] chunks are on their way at once: while the oldest
+//! is appended to the analysis' final columns on the calling thread, the pool analyses
+//! the next ones, so no thread waits at the end of a chunk. Each value is copied once,
+//! from its run into its final column. Integer columns stay `i32` while their values
+//! fit ([`IntColumn`]); every final column lives in a memory mapping of its own and moves
+//! into numpy without a copy: Python gets one array per column, whatever the number of
+//! chunks and runs.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::{mpsc, Mutex, MutexGuard, PoisonError};
+
+use pyo3::exceptions::PyRuntimeError;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
@@ -14,20 +22,23 @@ use rayon::prelude::*;
 use super::super::int_column::IntColumn;
 use super::super::texts::{borrow_text, collect_texts, Origin, PyText};
 use super::super::utf8_columns::{MappedUtf8Column, Utf8Column};
-use super::runs::{Room, RunTables, Strings, STRING_COLUMNS, TABLE_NAMES};
+use super::runs::{panic_reason, Room, RunTables, Scratch, Strings, STRING_COLUMNS, TABLE_NAMES};
 use super::PyPipeline;
+use crate::pipeline::Pipeline;
+
+/// Chunks on their way at once: while one is appended, the others are being analysed,
+/// so the pool always has a chunk to work on.
+const SLOTS: usize = 3;
 
 /// Runs per thread: enough for rayon to balance uneven documents.
 const RUNS_PER_THREAD: usize = 2;
 
 /// The tables of an analysis so far. Made by `Pipeline._table_builder`; used by
-/// `presswork.pipeline`, which feeds it chunks with [`PyTableBuilder::add`] and takes
-/// the columns with [`PyTableBuilder::finish`].
+/// `presswork.pipeline`, which gives it the chunks with [`PyTableBuilder::run`] and
+/// takes the columns with [`PyTableBuilder::finish`].
 #[pyclass(module = "presswork._core", name = "_TableBuilder")]
 pub(crate) struct PyTableBuilder {
     pipeline: Py<PyPipeline>,
-    /// The runs' tables, kept from chunk to chunk.
-    runs: Vec<RunTables>,
     wanted: Strings,
     /// Per table of [`TABLE_NAMES`], its columns' names and values.
     names: [&'static [&'static str]; TABLE_NAMES.len()],
@@ -57,7 +68,6 @@ impl PyTableBuilder {
         }
         PyTableBuilder {
             pipeline,
-            runs: Vec::new(),
             wanted,
             tables,
             names,
@@ -81,14 +91,6 @@ enum Append<'a> {
 }
 
 impl Append<'_> {
-    /// Bytes to copy, to start the biggest first.
-    fn bytes(&self) -> usize {
-        match self {
-            Append::Int(_, parts) => parts.iter().map(|p| p.len() * 8).sum(),
-            Append::Text(_, parts) => parts.iter().map(|p| p.bytes()).sum(),
-        }
-    }
-
     fn run(self) {
         match self {
             Append::Int(column, parts) => column.extend(&parts),
@@ -97,69 +99,298 @@ impl Append<'_> {
     }
 }
 
-#[pymethods]
-impl PyTableBuilder {
-    /// Analyses `texts` (an iterable of `str`), the next documents of the analysis, and
-    /// appends their rows. Parallel, with the GIL released. Items that are not `str`
-    /// (None, NaN) are analysed as empty texts; their positions in `texts` are returned
-    /// for the caller to flag or refuse.
-    fn add(&mut self, texts: &Bound<'_, PyAny>) -> PyResult<Vec<usize>> {
-        let py = texts.py();
-        let objects = collect_texts(texts)?;
-        let mut not_text = Vec::new();
-        let texts = objects
-            .iter()
-            .enumerate()
-            .map(|(n, object)| {
-                if object.is_instance_of::<PyString>() {
-                    borrow_text(object, Origin::Item(n))
-                } else {
-                    not_text.push(n);
-                    Ok(PyText::Utf8(""))
-                }
-            })
-            .collect::<PyResult<Vec<_>>>()?;
-        let first = self.documents;
-        let run_len = texts
+/// A chunk of documents on its way through the builder: its `str` objects (held so that
+/// their text stays where the core reads it), that text, and the tables of its runs.
+#[derive(Default)]
+struct Slot {
+    /// The chunk as given (a list), for the caller's `on_chunk`.
+    chunk: Option<Py<PyAny>>,
+    objects: Vec<Py<PyAny>>,
+    texts: Vec<PyText<'static>>,
+    /// The index of the chunk's first document in the analysis.
+    first: usize,
+    runs: Vec<RunTables>,
+    /// Runs in use for this chunk (the first `used` of `runs`).
+    used: usize,
+}
+
+impl Slot {
+    /// Takes in the next chunk: borrows its texts; an item that is not `str` is analysed
+    /// as an empty text if `is_missing(item)` (its index joins `missing`), else the
+    /// analysis stops with the exception `refuse(index, item)` returns.
+    fn fill(
+        &mut self,
+        chunk: Bound<'_, PyAny>,
+        first: usize,
+        is_missing: &Bound<'_, PyAny>,
+        refuse: &Bound<'_, PyAny>,
+        missing: &mut Vec<usize>,
+    ) -> PyResult<()> {
+        let py = chunk.py();
+        self.objects.clear();
+        self.texts.clear();
+        for (n, item) in collect_texts(&chunk)?.into_iter().enumerate() {
+            let index = first + n;
+            if item.is_instance_of::<PyString>() {
+                let text = borrow_text(&item, Origin::Item(index))?;
+                // SAFETY: the text lies in the storage of a `str` object, immutable, and
+                // `objects` holds a reference to that object until the chunk's rows are
+                // in (the texts are cleared with the objects, never kept past them).
+                self.texts
+                    .push(unsafe { std::mem::transmute::<PyText<'_>, PyText<'static>>(text) });
+                self.objects.push(item.unbind());
+            } else if is_missing.call1((&item,))?.is_truthy()? {
+                missing.push(index);
+                self.texts.push(PyText::Utf8(""));
+            } else {
+                return Err(PyErr::from_value(refuse.call1((index, &item))?));
+            }
+        }
+        self.first = first;
+        self.chunk = Some(chunk.unbind());
+        let _ = py;
+        Ok(())
+    }
+
+    /// Analyses the chunk's documents into the runs' tables, in parallel, each run with a
+    /// scratch from `scratches` (given back after).
+    fn analyze(&mut self, pipeline: &Pipeline, wanted: Strings, scratches: &Mutex<Vec<Scratch>>) {
+        let run_len = self
+            .texts
             .len()
             .div_ceil(rayon::current_num_threads() * RUNS_PER_THREAD)
             .max(1);
-        let run_count = texts.len().div_ceil(run_len);
-        let wanted = self.wanted;
-        if self.runs.len() < run_count {
-            self.runs.resize_with(run_count, || RunTables::new(wanted));
+        self.used = self.texts.len().div_ceil(run_len);
+        if self.runs.len() < self.used {
+            self.runs.resize_with(self.used, || RunTables::new(wanted));
         }
+        let first = self.first;
+        self.texts
+            .par_chunks(run_len)
+            .zip(self.runs[..self.used].par_iter_mut())
+            .enumerate()
+            .for_each(|(run, (documents, tables))| {
+                tables.clear_for(documents.iter().map(|t| t.size_hint()).sum());
+                let mut scratch = lock(scratches).pop().unwrap_or_default();
+                for (offset, text) in documents.iter().enumerate() {
+                    let document = first + run * run_len + offset;
+                    let analysed = text.with_utf8(|text| tables.add(pipeline, &mut scratch, document, text));
+                    if let Err(surrogate) = analysed {
+                        tables.failed(document, surrogate.message(Origin::Argument));
+                    }
+                }
+                lock(scratches).push(scratch);
+            });
+    }
+}
+
+/// The final columns, appended to by one task at a time.
+struct Finals<'a> {
+    tables: &'a mut [Vec<IntColumn>; TABLE_NAMES.len()],
+    strings: &'a mut [MappedUtf8Column; STRING_COLUMNS.len()],
+    errors: &'a mut Vec<(usize, String)>,
+}
+
+/// Which chunk is appended next, and the chunks analysed but waiting for their turn.
+#[derive(Default)]
+struct Order {
+    /// The sequence number of the next chunk to append.
+    next: usize,
+    /// A task is appending.
+    appending: bool,
+    /// (sequence number, slot) of chunks analysed and not yet appended.
+    waiting: Vec<(usize, usize)>,
+}
+
+/// What a chunk's task reports to the calling thread.
+enum Report {
+    /// The chunk in this slot is in the final columns: the slot is free.
+    In(usize),
+    /// A task panicked (a bug): the reason.
+    Failed(String),
+}
+
+/// What the tasks of one `run` share: the chunks' slots, the pipeline, the order of
+/// appending and the final columns.
+struct Shared<'a, 'f> {
+    slots: [Mutex<Slot>; SLOTS],
+    pipeline: &'a Pipeline,
+    wanted: Strings,
+    order: Mutex<Order>,
+    finals: Mutex<Finals<'f>>,
+    /// The runs' working memory: one per thread at work, whatever the number of runs.
+    scratches: Mutex<Vec<Scratch>>,
+}
+
+impl Shared<'_, '_> {
+    /// Analyses the chunk in slot `slot` (sequence number `sequence`), then appends
+    /// every analysed chunk whose turn has come, if no other task is appending: chunks
+    /// go in in order, and no thread ever waits for another's chunk.
+    fn analyze_and_append(&self, sequence: usize, slot: usize, reports: &mpsc::Sender<Report>) {
+        let Shared {
+            slots,
+            pipeline,
+            wanted,
+            order,
+            finals,
+            scratches,
+        } = self;
+        let (pipeline, wanted) = (*pipeline, *wanted);
+        let work = catch_unwind(AssertUnwindSafe(|| {
+            lock(&slots[slot]).analyze(pipeline, wanted, scratches);
+            lock(order).waiting.push((sequence, slot));
+            loop {
+                let turn = {
+                    let mut order = lock(order);
+                    let next = order.next;
+                    match order.waiting.iter().position(|&(q, _)| q == next) {
+                        Some(at) if !order.appending => {
+                            order.appending = true;
+                            Some(order.waiting.swap_remove(at).1)
+                        }
+                        _ => None,
+                    }
+                };
+                let Some(ready) = turn else { break };
+                {
+                    let mut finals = lock(finals);
+                    let Finals {
+                        tables,
+                        strings,
+                        errors,
+                    } = &mut *finals;
+                    let mut chunk = lock(&slots[ready]);
+                    let used = chunk.used;
+                    append(tables, strings, &chunk.runs[..used]);
+                    for run in &mut chunk.runs[..used] {
+                        errors.append(&mut run.errors);
+                    }
+                }
+                let mut order = lock(order);
+                order.next += 1;
+                order.appending = false;
+                let _ = reports.send(Report::In(ready));
+            }
+        }));
+        if let Err(panic) = work {
+            let _ = reports.send(Report::Failed(panic_reason(panic.as_ref())));
+        }
+    }
+}
+
+#[pymethods]
+impl PyTableBuilder {
+    /// Analyses every chunk of `chunks` (an iterable of lists of texts), in order, and
+    /// appends their rows; returns the indices of the documents that were missing.
+    ///
+    /// Chunks overlap: while one chunk's rows are appended (and `on_chunk(chunk)` is
+    /// called with the GIL), the next one is already being analysed, so the threads never
+    /// all wait at the end of a chunk. An item that is not `str` is missing if
+    /// `is_missing(item)`, else the exception `refuse(index, item)` is raised.
+    fn run(
+        &mut self,
+        py: Python<'_>,
+        chunks: &Bound<'_, PyAny>,
+        on_chunk: Py<PyAny>,
+        is_missing: Py<PyAny>,
+        refuse: Py<PyAny>,
+    ) -> PyResult<Vec<usize>> {
+        let chunks = chunks.try_iter()?.unbind();
+        let wanted = self.wanted;
         let pipeline = &self.pipeline.get().inner;
         let PyTableBuilder {
-            runs,
             tables,
             strings,
             errors,
+            documents,
             ..
         } = self;
-        let runs = &mut runs[..run_count];
-        py.detach(|| {
-            texts
-                .par_chunks(run_len)
-                .zip(runs.par_iter_mut())
-                .enumerate()
-                .for_each(|(run, (documents, tables))| {
-                    tables.clear_for(documents.iter().map(|t| t.size_hint()).sum());
-                    for (offset, text) in documents.iter().enumerate() {
-                        let document = first + run * run_len + offset;
-                        let analysed = text.with_utf8(|text| tables.add(pipeline, document, text));
-                        if let Err(surrogate) = analysed {
-                            tables.failed(document, surrogate.message(Origin::Argument));
+        let shared = Shared {
+            slots: std::array::from_fn(|_| Mutex::new(Slot::default())),
+            pipeline,
+            wanted,
+            order: Mutex::new(Order::default()),
+            finals: Mutex::new(Finals {
+                tables,
+                strings,
+                errors,
+            }),
+            scratches: Mutex::new(Vec::new()),
+        };
+        let slots = &shared.slots;
+        let mut missing = Vec::new();
+        let outcome = py.detach(|| {
+            rayon::in_place_scope(|scope| -> PyResult<()> {
+                let (reporter, reports) = mpsc::channel();
+                let mut free: Vec<usize> = (0..SLOTS).rev().collect();
+                let mut in_flight = 0;
+                // Waits for the next chunk to be in, frees its slot and hands the chunk
+                // to `on_chunk`.
+                let take_in = |free: &mut Vec<usize>| -> PyResult<()> {
+                    match reports.recv() {
+                        Ok(Report::In(slot)) => {
+                            free.push(slot);
+                            let mut chunk = lock(&slots[slot]);
+                            chunk.texts.clear();
+                            Python::attach(|py| {
+                                chunk.objects.clear();
+                                match chunk.chunk.take() {
+                                    Some(given) => on_chunk.call1(py, (given,)).map(drop),
+                                    None => Ok(()),
+                                }
+                            })
                         }
+                        Ok(Report::Failed(reason)) => Err(PyRuntimeError::new_err(format!(
+                            "internal error in presswork: {reason}"
+                        ))),
+                        Err(_) => Err(PyRuntimeError::new_err(
+                            "internal error in presswork: a task vanished",
+                        )),
                     }
-                });
-            append(tables, strings, runs);
+                };
+                for sequence in 0.. {
+                    if free.is_empty() {
+                        take_in(&mut free)?;
+                        in_flight -= 1;
+                    }
+                    let slot = free.pop().expect("a free slot");
+                    // The next chunk, read and borrowed with the GIL.
+                    let read = Python::attach(|py| -> PyResult<bool> {
+                        let Some(chunk) = chunks.bind(py).clone().next() else {
+                            return Ok(false);
+                        };
+                        let mut taken = lock(&slots[slot]);
+                        taken.fill(
+                            chunk?,
+                            *documents,
+                            is_missing.bind(py),
+                            refuse.bind(py),
+                            &mut missing,
+                        )?;
+                        *documents += taken.texts.len();
+                        Ok(true)
+                    })?;
+                    if !read {
+                        break;
+                    }
+                    let (shared, reporter) = (&shared, reporter.clone());
+                    scope.spawn(move |_| shared.analyze_and_append(sequence, slot, &reporter));
+                    in_flight += 1;
+                }
+                for _ in 0..in_flight {
+                    take_in(&mut free)?;
+                }
+                Ok(())
+            })
         });
-        for run in runs.iter_mut() {
-            errors.append(&mut run.errors);
+        // The slots' objects are let go with the GIL.
+        for slot in slots {
+            let mut slot = lock(slot);
+            slot.objects.clear();
+            slot.texts.clear();
+            slot.chunk = None;
         }
-        self.documents += texts.len();
-        Ok(not_text)
+        outcome.map(|()| missing)
     }
 
     /// The tables so far, and the builder emptied: by table name, a dict of numpy int32
@@ -167,8 +398,6 @@ impl PyTableBuilder {
     /// buffers (`offsets`, `data`, `valid` numpy arrays); and the documents that failed
     /// as a list of (index, reason).
     fn finish<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        // The runs' buffers go first, before the columns move into numpy.
-        self.runs = Vec::new();
         let tables = PyDict::new(py);
         for ((name, columns), values) in TABLE_NAMES.into_iter().zip(self.names).zip(&mut self.tables) {
             let table = PyDict::new(py);
@@ -197,7 +426,15 @@ impl PyTableBuilder {
     }
 }
 
-/// Appends every run's rows to the final columns, a column per rayon task, biggest first.
+/// Locks a mutex; one poisoned by a panic is still usable (a slot's tables are cleared
+/// before each use), and the panic itself is reported.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Appends every run's rows to the final columns, on the calling thread: meanwhile the
+/// pool analyses the next chunk (with rayon's tasks here, this work would wait for
+/// that chunk's runs to end).
 fn append(
     tables: &mut [Vec<IntColumn>; TABLE_NAMES.len()],
     strings: &mut [MappedUtf8Column; STRING_COLUMNS.len()],
@@ -216,6 +453,5 @@ fn append(
             jobs.push(Append::Text(column, parts.collect()));
         }
     }
-    jobs.sort_by_key(|job| std::cmp::Reverse(job.bytes()));
-    jobs.into_par_iter().for_each(Append::run);
+    jobs.into_iter().for_each(Append::run);
 }

@@ -30,7 +30,10 @@ pub(super) const PARAGRAPH_COLUMNS: [&str; 6] = [
     "repeat_of",
     "boilerplate",
 ];
-pub(super) const SENTENCE_COLUMNS: [&str; 5] = ["document", "paragraph", "sentence", "start", "end"];
+/// The sentences' columns; `counted`: 1 unless the sentence's paragraph repeats an earlier
+/// one or is boilerplate.
+pub(super) const SENTENCE_COLUMNS: [&str; 6] =
+    ["document", "paragraph", "sentence", "start", "end", "counted"];
 pub(super) const MENTION_COLUMNS: [&str; 9] = [
     "document",
     "paragraph",
@@ -42,8 +45,10 @@ pub(super) const MENTION_COLUMNS: [&str; 9] = [
     "quote",
     "counted",
 ];
-/// `quote_columns`' columns, then whether the quote counts.
-pub(super) const QUOTE_EXTRA_COLUMNS: [&str; 1] = ["counted"];
+/// `quote_columns`' columns, then whether the quote counts, its number among its
+/// document's quotes, and how many distinct entities are mentioned inside it (its rows
+/// of the quote-entity table).
+pub(super) const QUOTE_EXTRA_COLUMNS: [&str; 3] = ["counted", "quote", "entity_count"];
 pub(super) const QUOTE_ENTITY_COLUMNS: [&str; 3] = ["document", "quote", "entity"];
 /// The tables `_tables` returns, in the order of a run's fields.
 pub(super) const TABLE_NAMES: [&str; 6] = [
@@ -116,7 +121,7 @@ pub(super) struct Strings {
 pub(super) struct RunTables {
     pub(super) documents: Columns<10>,
     pub(super) paragraphs: Columns<6>,
-    pub(super) sentences: Columns<5>,
+    pub(super) sentences: Columns<{ SENTENCE_COLUMNS.len() }>,
     pub(super) mentions: Columns<9>,
     pub(super) quotes: Columns<{ QUOTE_TABLE_COLUMNS.len() }>,
     /// The distinct entities mentioned inside each quote: (document, quote, entity).
@@ -127,13 +132,21 @@ pub(super) struct RunTables {
     pub(super) errors: Vec<(usize, String)>,
     /// Which string columns are filled.
     wanted: Strings,
-    /// The analysis buffers, reused from one document to the next.
+}
+
+/// The working memory of the analyses one thread runs, reused from document to document
+/// (and from run to run: a thread needs one, whatever the number of runs).
+#[derive(Default)]
+pub(super) struct Scratch {
+    /// The analysis buffers.
     analysis: Analysis,
     /// Byte offsets being converted to code points.
     offsets: Vec<usize>,
     /// Per mention of the document: its entity, and the quote it is inside.
     mention_entities: Vec<i64>,
     mention_quotes: Vec<i64>,
+    /// Per quote of the document: the distinct entities mentioned inside it.
+    quote_entity_counts: Vec<i64>,
 }
 
 /// The quotes table's columns: `quote_columns`' and [`QUOTE_EXTRA_COLUMNS`].
@@ -171,10 +184,6 @@ impl RunTables {
             strings: std::array::from_fn(|_| Utf8Column::with_capacity(0, 0)),
             errors: Vec::new(),
             wanted,
-            analysis: Analysis::default(),
-            offsets: Vec::new(),
-            mention_entities: Vec::new(),
-            mention_quotes: Vec::new(),
         }
     }
 
@@ -234,24 +243,20 @@ impl RunTables {
         }
     }
 
-    /// Adds the rows of document `document`, analysed from `text`.
-    pub(super) fn add(&mut self, pipeline: &Pipeline, document: usize, text: &str) {
-        let analysis = &mut self.analysis;
+    /// Adds the rows of document `document`, analysed from `text` with `scratch`.
+    pub(super) fn add(&mut self, pipeline: &Pipeline, scratch: &mut Scratch, document: usize, text: &str) {
+        let analysis = &mut scratch.analysis;
         if let Err(panic) = catch_unwind(AssertUnwindSafe(|| pipeline.analyze_into(text, analysis))) {
-            let reason = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            self.analysis = Analysis::default();
+            let reason = panic_reason(panic.as_ref());
+            scratch.analysis = Analysis::default();
             self.failed(document, format!("internal error in presswork: {reason}"));
             return;
         }
         let doc = document as i64;
         let (paragraph_text, any_text) = (self.fills(PARAGRAPH_TEXT), self.wanted.any);
-        let a = &self.analysis;
+        let a = &scratch.analysis;
         // Every span's byte offsets, converted to code points in one pass.
-        let offsets = &mut self.offsets;
+        let offsets = &mut scratch.offsets;
         offsets.clear();
         offsets.extend(a.split.paragraphs.iter().flat_map(|p| [p.start, p.end]));
         let paragraphs_end = offsets.len();
@@ -291,13 +296,14 @@ impl RunTables {
                 strings[SENTENCE_TEXT].push(Some(sentence.span.as_str(text)));
             }
             let (start, end) = at.next().unwrap_or_default();
+            let counted = i64::from(a.flags(sentence.paragraph).counts());
             self.sentences
-                .push([doc, sentence.paragraph as i64, index as i64, start, end]);
+                .push([doc, sentence.paragraph as i64, index as i64, start, end, counted]);
         }
         // Each mention's entity (-1: ambiguous) and the innermost quote around it (nested
         // quotes come after theirs), in buffers kept from one document to the next.
         let matcher = pipeline.matcher();
-        let (entities, quote_of) = (&mut self.mention_entities, &mut self.mention_quotes);
+        let (entities, quote_of) = (&mut scratch.mention_entities, &mut scratch.mention_quotes);
         entities.clear();
         entities.extend(a.mentions.iter().map(
             |mention| match matcher.map(|m| m.candidates(mention.pattern)) {
@@ -307,6 +313,8 @@ impl RunTables {
         ));
         quote_of.clear();
         quote_of.resize(a.mentions.len(), -1);
+        let entity_counts = &mut scratch.quote_entity_counts;
+        entity_counts.clear();
         for (q, range) in a.quote_mentions.iter().enumerate() {
             quote_of[range.clone()].fill(q as i64);
             // Each entity once, in the order of its first mention.
@@ -317,6 +325,7 @@ impl RunTables {
                     self.quote_entities.push([doc, q as i64, entity]);
                 }
             }
+            entity_counts.push((self.quote_entities.len() - first) as i64);
         }
         for (index, mention) in a.mentions.iter().enumerate() {
             if any_text {
@@ -336,7 +345,7 @@ impl RunTables {
                 i64::from(a.flags(paragraph).counts()),
             ]);
         }
-        for (quote, at) in a.quotes.iter().zip(quote_offsets(text, &a.quotes)) {
+        for (number, (quote, at)) in a.quotes.iter().zip(quote_offsets(text, &a.quotes)).enumerate() {
             let row = quote_row(doc, quote, &at);
             if any_text {
                 let spans = [Some(quote.content), quote.speaker, quote.mention, quote.verb];
@@ -344,7 +353,11 @@ impl RunTables {
                     column.push(span.map(|s| s.as_str(text)));
                 }
             }
-            let extra = [i64::from(a.flags(quote.paragraph).counts())];
+            let extra = [
+                i64::from(a.flags(quote.paragraph).counts()),
+                number as i64,
+                entity_counts.get(number).copied().unwrap_or_default(),
+            ];
             self.quotes.push(std::array::from_fn(|i| {
                 row.get(i).copied().unwrap_or_else(|| extra[i - row.len()])
             }));
@@ -354,7 +367,7 @@ impl RunTables {
         };
         self.documents.push([
             doc,
-            self.offsets.last().copied().unwrap_or_default() as i64,
+            scratch.offsets.last().copied().unwrap_or_default() as i64,
             a.split.paragraphs.len() as i64,
             a.split.sentences.len() as i64,
             a.mentions.len() as i64,
@@ -374,6 +387,15 @@ impl RunTables {
         self.documents.push(row);
         self.errors.push((document, reason));
     }
+}
+
+/// What a panic said, if it said it with a string.
+pub(super) fn panic_reason(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
 }
 
 fn boilerplate_code(kind: Boilerplate) -> i64 {
