@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import presswork._documents as documents_module
-from presswork import Pipeline, PressworkTypeError, PressworkValueError
+from presswork import EntityMatcher, Gazetteer, Pipeline, PressworkTypeError, PressworkValueError
 from presswork._documents import Documents
 
 
@@ -51,8 +51,10 @@ def test_keys_come_from_the_index_the_mapping_positions_or_the_keys_given() -> N
 
 
 def test_sizes_are_known_for_inputs_in_memory() -> None:
-    known = Documents(pd.Series(["ab", None, math.nan, "çé"]), None, 10)
+    known = Documents(pd.Series(["ab", None, math.nan, "çé"], dtype=object), None, 10)
     assert (known.count, known.chars) == (4, 4)
+    arrow = Documents(pd.Series(["ab", None, math.nan, "çé"], dtype="str"), None, 10)
+    assert (arrow.count, arrow.chars) == (4, 6)  # Arrow strings: their UTF-8 bytes
     unknown = Documents(iter(["ab"]), None, 10)
     assert (unknown.count, unknown.chars) == (None, 0)
 
@@ -85,3 +87,39 @@ def test_a_wrong_type_in_a_stream_is_named_by_its_key() -> None:
         Pipeline().analyze(texts(), keys=iter("abc"))
     analysis = Pipeline().analyze(iter(["Fine.", None]), keys=iter("ab"), chunk_size=1)
     assert analysis.documents[["key", "missing"]].values.tolist() == [["a", False], ["b", True]]
+
+
+def test_arrow_backed_series_are_read_from_their_buffers(monkeypatch: pytest.MonkeyPatch) -> None:
+    # pandas' default string dtype keeps the texts in Arrow arrays: the core reads their
+    # UTF-8 bytes in place, with the same tables as from Python strings, whatever the
+    # offsets' width, the array's chunks and slices, and the chunks cut inside them.
+    pa = pytest.importorskip("pyarrow")
+    monkeypatch.setattr(documents_module, "CHUNK_CHARS", 40)
+    texts = [
+        "“Nobody was hurt,” Putin said in Paris.",
+        None,
+        "Ünïcödé: Putin 😀 «Paris est là», a dit Putin.",
+        "",
+        math.nan,
+        "Paris. " * 20,
+        "Putin.",
+    ]
+    matcher = EntityMatcher(Gazetteer.from_dict({"Vladimir Putin": ["Putin"], "Paris": []}))
+    pipeline = Pipeline(matcher=matcher)
+    index = pd.Index([f"doc{n}" for n in range(len(texts))])
+    expected = pipeline.analyze(pd.Series(texts, index=index, dtype=object)).tables()
+    large = pd.Series(texts, index=index, dtype="str")
+    narrow = pd.Series(texts, index=index, dtype=pd.ArrowDtype(pa.string()))
+    chunked = pd.concat([large.iloc[:3], large.iloc[3:]])
+    assert chunked.array.__arrow_array__().num_chunks == 2
+    sliced = pd.concat([large, large]).iloc[len(texts) :]  # arrays with an offset
+    for series in (large, narrow, chunked, sliced):
+        assert Documents(series, None, 10)._arrow is not None
+        got = pipeline.analyze(series).tables()
+        for name, frame in expected.items():
+            pd.testing.assert_frame_equal(got[name], frame)
+    assert (
+        expected["documents"]["missing"].tolist() == [False, True, False, False, True] + [False] * 2
+    )
+    python_strings = pd.Series(texts, dtype=pd.StringDtype("python"))
+    assert Documents(python_strings, None, 10)._arrow is None  # not Arrow: read as str

@@ -36,7 +36,8 @@ def is_missing(value: Any) -> bool:
 class Documents:
     """The documents of an input: :meth:`chunks` gives their texts a chunk at a time,
     :meth:`keys` their keys once every chunk is read. ``count`` and ``chars`` are the
-    number of documents and their code points in all, where known (else None and 0)."""
+    number of documents and their code points in all (UTF-8 bytes for Arrow strings),
+    where known (else None and 0)."""
 
     def __init__(self, texts: Any, keys: Iterable[Any] | None, chunk_size: int) -> None:
         if not isinstance(chunk_size, int) or isinstance(chunk_size, bool) or chunk_size < 1:
@@ -50,6 +51,7 @@ class Documents:
         self._stream_keys: Iterator[Any] | None = None
         self._read_keys: list[Any] = []  # a stream's keys, when given
         self._read = 0  # documents read so far
+        self._arrow: Any = None  # a Series' Arrow strings, read without a `str` each
         self.count: int | None = None
         self.chars = 0
         if isinstance(texts, str):
@@ -63,7 +65,12 @@ class Documents:
             raise PressworkTypeError(
                 "texts must be str or an iterable of str, not bytes (decode it first)"
             )
-        if isinstance(texts, pd.Series):
+        arrow = _arrow_strings(texts) if isinstance(texts, pd.Series) else None
+        if arrow is not None:
+            self._arrow = arrow
+            self._in_memory([], texts.index, keys, count=len(texts))
+            self.chars = sum(chunk.buffers()[2].size for chunk in arrow.chunks if len(chunk))
+        elif isinstance(texts, pd.Series):
             self._in_memory(texts.tolist(), texts.index, keys)
         elif isinstance(texts, Mapping):
             self._in_memory(list(texts.values()), pd.Index(list(texts.keys())), keys)
@@ -79,17 +86,24 @@ class Documents:
                 f"not {type(texts).__name__}"
             )
 
-    def _in_memory(self, values: list[Any], index: pd.Index, keys: Iterable[Any] | None) -> None:
+    def _in_memory(
+        self,
+        values: list[Any],
+        index: pd.Index,
+        keys: Iterable[Any] | None,
+        count: int | None = None,
+    ) -> None:
+        count = len(values) if count is None else count
         if keys is not None:
             index = pd.Index(list(keys))
-            if len(index) != len(values):
-                at = min(len(index), len(values))
+            if len(index) != count:
+                at = min(len(index), count)
                 raise PressworkValueError(
                     f"keys and texts differ in number (from position {at}): "
-                    f"{len(index)} keys for {len(values)} texts"
+                    f"{len(index)} keys for {count} texts"
                 )
         self._values, self._index = values, _unique(index)
-        self.count = len(values)
+        self.count = count
         try:
             self.chars = sum(map(len, values))
         except TypeError:  # None, NaN or a wrong type among them
@@ -98,7 +112,9 @@ class Documents:
     def chunks(self) -> Iterator[list[Any]]:
         """The texts, a chunk at a time: at most ``chunk_size`` documents and about
         :data:`CHUNK_CHARS` code points (a longer document makes a chunk of its own)."""
-        if self._values is not None:
+        if self._arrow is not None:
+            yield from self._arrow_slices(self._arrow)
+        elif self._values is not None:
             yield from self._slices(self._values)
         elif self._stream is not None:
             yield from self._from_stream(self._stream)
@@ -107,14 +123,37 @@ class Documents:
         lengths = [len(v) if isinstance(v, str) else 0 for v in values]
         reached = np.zeros(len(values) + 1, dtype=np.int64)
         np.cumsum(lengths, out=reached[1:])
-        start = 0
-        while start < len(values):
-            # The first document that takes the chunk to CHUNK_CHARS is its last.
-            full = int(np.searchsorted(reached, reached[start] + CHUNK_CHARS, side="left"))
-            end = min(full, start + self._chunk_size, len(values))
+        for start, end in self._cuts(reached):
             self._read = end
             yield values[start:end]
+
+    def _cuts(self, reached: np.ndarray) -> Iterator[tuple[int, int]]:
+        """(start, end) of each chunk, from the sizes reached before each document."""
+        start, count = 0, len(reached) - 1
+        while start < count:
+            # The first document that takes the chunk to CHUNK_CHARS is its last.
+            full = int(np.searchsorted(reached, reached[start] + CHUNK_CHARS, side="left"))
+            end = min(full, start + self._chunk_size, count)
+            yield start, end
             start = end
+
+    def _arrow_slices(self, arrow: Any) -> Iterator[ArrowChunk]:
+        """Chunks of an Arrow string array, as views of its buffers: sizes count bytes."""
+        read = 0
+        for array in arrow.chunks:
+            if len(array) == 0:
+                continue
+            wide = array.type in (_pyarrow().large_string(), _pyarrow().large_utf8())
+            validity, offsets_buffer, data_buffer = array.buffers()
+            offsets = np.frombuffer(offsets_buffer, dtype=np.int64 if wide else np.int32)
+            offsets = offsets[array.offset : array.offset + len(array) + 1]
+            data = np.frombuffer(data_buffer, dtype=np.uint8)
+            valid = array.is_valid().to_numpy(zero_copy_only=False) if array.null_count else None
+            for start, end in self._cuts(offsets - offsets[0]):
+                self._read = read + end
+                part = None if valid is None else valid[start:end]
+                yield ArrowChunk(offsets[start : end + 1], data, part)
+            read += len(array)
 
     def _from_stream(self, stream: Iterator[Any]) -> Iterator[list[Any]]:
         batch: list[Any] = []
@@ -174,6 +213,43 @@ class Documents:
 
 
 _END = object()
+
+
+class ArrowChunk:
+    """A chunk of documents as views of an Arrow string array's buffers, which the core
+    reads without a Python ``str`` per document: ``offsets`` (int32 or int64, one more
+    than the documents, positions in ``data``), ``data`` (the UTF-8 bytes, uint8) and
+    ``valid`` (bool per document, or None when none is missing)."""
+
+    def __init__(self, offsets: np.ndarray, data: np.ndarray, valid: np.ndarray | None) -> None:
+        self.offsets, self.data, self.valid = offsets, data, valid
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+
+def _pyarrow() -> Any:
+    import pyarrow
+
+    return pyarrow
+
+
+def _arrow_strings(series: pd.Series) -> Any:
+    """The Series' texts as a ``pyarrow.ChunkedArray`` of strings when pandas keeps them
+    so (its default ``str`` dtype, or an Arrow string dtype), else None."""
+    dtype, array = series.dtype, series.array
+    arrow_backed = (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow") or (
+        isinstance(dtype, pd.ArrowDtype)
+    )
+    if not arrow_backed or not hasattr(array, "__arrow_array__"):
+        return None
+    try:
+        arrow = array.__arrow_array__()
+    except (ImportError, TypeError):
+        return None
+    pa = _pyarrow()
+    kinds = (pa.string(), pa.large_string())
+    return arrow if getattr(arrow, "type", None) in kinds and hasattr(arrow, "chunks") else None
 
 
 def _unique(keys: pd.Index) -> pd.Index:

@@ -2,6 +2,7 @@
 //! borrowed UTF-8 text, core byte spans to code-point offsets and Python objects or
 //! numpy columns, core errors to the package's exceptions. All the work is in the core.
 
+mod arrow_texts;
 mod columns;
 mod errors;
 mod gazetteer;

@@ -47,6 +47,11 @@ impl Utf8Column {
         self.valid.len()
     }
 
+    /// Bytes of text.
+    pub(crate) fn bytes(&self) -> usize {
+        self.data.len()
+    }
+
     /// Removes every row, keeping the room.
     pub(crate) fn clear(&mut self) {
         self.offsets.truncate(1);

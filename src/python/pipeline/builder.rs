@@ -17,6 +17,9 @@ use pyo3::exceptions::PyRuntimeError;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+
+use super::super::arrow_texts::ArrowTexts;
+use super::super::errors::value_error;
 use rayon::prelude::*;
 
 use super::super::int_column::IntColumn;
@@ -91,6 +94,14 @@ enum Append<'a> {
 }
 
 impl Append<'_> {
+    /// Bytes to copy, to start the biggest first.
+    fn bytes(&self) -> usize {
+        match self {
+            Append::Int(_, parts) => parts.iter().map(|p| p.len() * 8).sum(),
+            Append::Text(_, parts) => parts.iter().map(|p| p.bytes()).sum(),
+        }
+    }
+
     fn run(self) {
         match self {
             Append::Int(column, parts) => column.extend(&parts),
@@ -126,9 +137,14 @@ impl Slot {
         refuse: &Bound<'_, PyAny>,
         missing: &mut Vec<usize>,
     ) -> PyResult<()> {
-        let py = chunk.py();
         self.objects.clear();
         self.texts.clear();
+        self.first = first;
+        if !chunk.is_instance_of::<PyList>() {
+            self.fill_arrow(&chunk, missing)?;
+            self.chunk = Some(chunk.unbind());
+            return Ok(());
+        }
         for (n, item) in collect_texts(&chunk)?.into_iter().enumerate() {
             let index = first + n;
             if item.is_instance_of::<PyString>() {
@@ -146,9 +162,33 @@ impl Slot {
                 return Err(PyErr::from_value(refuse.call1((index, &item))?));
             }
         }
-        self.first = first;
         self.chunk = Some(chunk.unbind());
-        let _ = py;
+        Ok(())
+    }
+
+    /// Takes in a chunk given as a slice of an Arrow string array (see
+    /// [`ArrowTexts`]): its texts are borrowed from the array's UTF-8 bytes.
+    fn fill_arrow(&mut self, chunk: &Bound<'_, PyAny>, missing: &mut Vec<usize>) -> PyResult<()> {
+        let arrow = ArrowTexts::read(chunk)?;
+        for n in 0..arrow.len() {
+            let index = self.first + n;
+            // SAFETY: the array is immutable and `objects` keeps it alive until the
+            // chunk's rows are in (the texts are cleared with the objects).
+            let text = unsafe { arrow.text(n) }.map_err(|error| {
+                let reason = error.value(chunk.py()).to_string();
+                value_error(chunk.py(), format!("document {index}: {reason}"))
+            })?;
+            match text {
+                Some(text) => self.texts.push(PyText::Utf8(unsafe {
+                    std::mem::transmute::<&str, &'static str>(text)
+                })),
+                None => {
+                    missing.push(index);
+                    self.texts.push(PyText::Utf8(""));
+                }
+            }
+        }
+        self.objects.push(arrow.data.into_any().unbind());
         Ok(())
     }
 
@@ -453,5 +493,6 @@ fn append(
             jobs.push(Append::Text(column, parts.collect()));
         }
     }
-    jobs.into_iter().for_each(Append::run);
+    jobs.sort_by_key(|job| std::cmp::Reverse(job.bytes()));
+    jobs.into_par_iter().for_each(Append::run);
 }
