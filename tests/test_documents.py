@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -123,3 +124,19 @@ def test_arrow_backed_series_are_read_from_their_buffers(monkeypatch: pytest.Mon
     )
     python_strings = pd.Series(texts, dtype=pd.StringDtype("python"))
     assert Documents(python_strings, None, 10)._arrow is None  # not Arrow: read as str
+
+
+def test_arrow_buffers_at_odd_addresses_are_read() -> None:
+    # Buffers that went through a pickle (Dask's, say) can sit at any address; the
+    # offsets are then copied aligned before the core reads them.
+    pa = pytest.importorskip("pyarrow")
+    from presswork.frames import ARROW_STRING
+
+    texts = ["ab", "Putin said.", "déf"]
+    offsets = np.cumsum([0] + [len(t.encode()) for t in texts]).astype(np.int64)
+    odd = pa.py_buffer(b"\0" + offsets.tobytes()).slice(1)
+    assert odd.address % 8 != 0
+    array = pa.LargeStringArray.from_buffers(3, odd, pa.py_buffer("".join(texts).encode()))
+    series = pd.Series(pd.array(array, dtype=ARROW_STRING))
+    sentences = Pipeline().analyze(series).sentences
+    assert sentences["text"].tolist() == texts

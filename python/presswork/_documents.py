@@ -146,7 +146,9 @@ class Documents:
             wide = array.type in (_pyarrow().large_string(), _pyarrow().large_utf8())
             validity, offsets_buffer, data_buffer = array.buffers()
             offsets = np.frombuffer(offsets_buffer, dtype=np.int64 if wide else np.int32)
-            offsets = offsets[array.offset : array.offset + len(array) + 1]
+            # Buffers that went through a pickle (Dask, say) may sit at any address: the
+            # core reads offsets aligned, so a misaligned view is copied (8 bytes a text).
+            offsets = np.require(offsets[array.offset : array.offset + len(array) + 1], None, "AC")
             data = np.frombuffer(data_buffer, dtype=np.uint8)
             valid = array.is_valid().to_numpy(zero_copy_only=False) if array.null_count else None
             for start, end in self._cuts(offsets - offsets[0]):
