@@ -1,27 +1,25 @@
 //! `_TableBuilder`: the tables of one analysis, grown chunk by chunk of documents.
 //!
-//! `run` reads the chunks (lists of texts) from Python one at a time and analyses each in
-//! runs (a few per thread) on rayon's pool, with the GIL released; every run fills
-//! tables of its own. Up to [`SLOTS`] chunks are on their way at once: while the oldest
-//! is appended to the analysis' final columns on the calling thread, the pool analyses
-//! the next ones, so no thread waits at the end of a chunk. Each value is copied once,
-//! from its run into its final column. Integer columns stay `i32` while their values
-//! fit ([`IntColumn`]); every final column lives in a memory mapping of its own and moves
-//! into numpy without a copy: Python gets one array per column, whatever the number of
-//! chunks and runs.
+//! `run` reads the chunks (lists of texts, or slices of an Arrow string array) from
+//! Python one at a time, with the GIL, and hands each to rayon's pool, where it is
+//! analysed in runs (a few per thread), every run filling tables of its own. Up to
+//! [`SLOTS`] chunks are on their way at once; the task that finishes a chunk appends
+//! every finished chunk whose turn has come to the analysis' final columns, in order, so
+//! no thread waits at the end of a chunk. Each value is copied once, from its run into
+//! its final column. Integer columns stay `i32` while their values fit ([`IntColumn`]);
+//! every final column lives in a memory mapping of its own and moves into numpy without
+//! a copy: Python gets one array per column, whatever the number of chunks and runs.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{mpsc, Mutex, MutexGuard, PoisonError};
 
 use pyo3::exceptions::PyRuntimeError;
-
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use rayon::prelude::*;
 
 use super::super::arrow_texts::ArrowTexts;
 use super::super::errors::value_error;
-use rayon::prelude::*;
-
 use super::super::int_column::IntColumn;
 use super::super::texts::{borrow_text, collect_texts, Origin, PyText};
 use super::super::utf8_columns::{MappedUtf8Column, Utf8Column};
@@ -179,6 +177,7 @@ impl Slot {
                 value_error(chunk.py(), format!("document {index}: {reason}"))
             })?;
             match text {
+                // SAFETY: as above: the bytes outlive every use of the text.
                 Some(text) => self.texts.push(PyText::Utf8(unsafe {
                     std::mem::transmute::<&str, &'static str>(text)
                 })),
@@ -320,13 +319,14 @@ impl Shared<'_, '_> {
 
 #[pymethods]
 impl PyTableBuilder {
-    /// Analyses every chunk of `chunks` (an iterable of lists of texts), in order, and
-    /// appends their rows; returns the indices of the documents that were missing.
+    /// Analyses every chunk of `chunks` (an iterable of lists of texts, or of
+    /// `ArrowChunk`s), in order, and appends their rows; returns the indices of the
+    /// documents that were missing. `on_chunk(chunk)` is called, with the GIL, once a
+    /// chunk's rows are in.
     ///
-    /// Chunks overlap: while one chunk's rows are appended (and `on_chunk(chunk)` is
-    /// called with the GIL), the next one is already being analysed, so the threads never
-    /// all wait at the end of a chunk. An item that is not `str` is missing if
-    /// `is_missing(item)`, else the exception `refuse(index, item)` is raised.
+    /// Chunks overlap: while one is appended, the next ones are being analysed, so the
+    /// threads never all wait at the end of a chunk. An item that is not `str` is
+    /// missing if `is_missing(item)`, else the exception `refuse(index, item)` is raised.
     fn run(
         &mut self,
         py: Python<'_>,
