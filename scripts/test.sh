@@ -14,6 +14,8 @@ echo "== cargo fmt / clippy / test"
 cargo fmt --all -- --check
 cargo clippy --all-targets --features python -- -D warnings
 cargo test
+# The binding's own unit tests (its column buffers), linked against this Python.
+PYO3_PYTHON="$(command -v python)" cargo test --features python --lib python::
 
 echo "== ruff"
 ruff check python tests benchmarks notebooks
