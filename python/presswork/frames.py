@@ -183,11 +183,15 @@ def mentions_frame(
 
 
 def _mention_entities(
-    matcher: EntityMatcher, pattern: np.ndarray, entity: np.ndarray
+    matcher: EntityMatcher,
+    pattern: np.ndarray,
+    entity: np.ndarray,
+    candidates: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> dict[str, Any]:
     """The columns ``alias``, ``entity_id``, ``name``, ``type``, ``ambiguous``,
     ``candidates`` and one per extra field, from the mentions' pattern and entity codes
-    (entity -1: ambiguous). Labels are categoricals whose categories are all of the
+    (entity -1: ambiguous), and the list offsets and entity indices of the candidates when
+    they are made already. Labels are categoricals whose categories are all of the
     gazetteer's values (made once per matcher), so tables of different documents — the
     partitions of a Dask or Spark job — concatenate without losing their dtype."""
     labels = _labels_of(matcher)
@@ -197,7 +201,9 @@ def _mention_entities(
         "name": labels.fields["name"].take(entity),
         "type": labels.fields["type"].take(entity),
         "ambiguous": entity < 0,
-        "candidates": labels.candidates(pattern, entity),
+        "candidates": labels.candidates(pattern, entity)
+        if candidates is None
+        else labels.ids.lists(*candidates),
     }
     for field, values in labels.fields.items():
         if field not in ("id", "name", "type"):

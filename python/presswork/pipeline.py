@@ -245,10 +245,10 @@ def _assemble(
     # entity codes, 0/1 flags) are popped as they are used, so that each is freed before
     # the columns made after it are allocated.
     def key_of(table: dict[str, np.ndarray]) -> pd.Index:
-        documents = table["document"]
+        documents = table["document"]  # int64 positions
         if isinstance(keys, pd.RangeIndex) and keys.step == 1:
-            # Positions plus the first key, without the intp copy of ``take``.
-            return pd.Index(np.add(documents, keys.start, dtype=np.int64), copy=False)
+            # The positions are the keys (plus the first key): no gather, often no copy.
+            return pd.Index(documents + keys.start if keys.start else documents, copy=False)
         return keys.take(documents)
 
     def texts_of(table: str, column: str = "text") -> Any:
@@ -293,8 +293,13 @@ def _assemble(
     m = columns["mentions"]
     matcher = pipeline.matcher
     mention_keys = key_of(m)
+    candidate_entities = columns.pop("mention_candidates")["entity"]
+    counts = m.pop("candidates")
+    offsets = np.zeros(len(counts) + 1, dtype=_offset_type(len(candidate_entities)))
+    np.cumsum(counts, out=offsets[1:])
+    candidates = (offsets, candidate_entities)
     entities = (
-        _mention_entities(matcher, m.pop("pattern"), m.pop("entity"))
+        _mention_entities(matcher, m.pop("pattern"), m.pop("entity"), candidates)
         if matcher is not None
         else {"entity_id": np.full(len(mention_keys), None, dtype=object)}
     )
@@ -365,11 +370,17 @@ def _entities_inside(
     their first mention (ambiguous mentions left out): a list column of the core's
     (document, quote, entity) rows, ``counts[i]`` of them for quote ``i``, in order."""
     entities = columns.pop("quote_entities")["entity"]
-    offsets = np.zeros(len(counts) + 1, dtype=np.int64)
+    offsets = np.zeros(len(counts) + 1, dtype=_offset_type(len(entities)))
     np.cumsum(counts, out=offsets[1:])
     matcher = pipeline.matcher
     ids = _labels_of(matcher).ids if matcher is not None else _EntityIds([])
     return ids.lists(offsets, entities)
+
+
+def _offset_type(values: int) -> type[np.signedinteger[Any]]:
+    """The type of a list column's offsets over ``values`` values: Arrow's ``list``
+    takes int32 (``large_list`` beyond)."""
+    return np.int32 if values < np.iinfo(np.int32).max else np.int64
 
 
 def _empty(pipeline: Pipeline, paragraph_text: bool) -> Analysis:

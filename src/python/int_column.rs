@@ -22,6 +22,12 @@ impl Default for IntColumn {
 }
 
 impl IntColumn {
+    /// An empty column that is `i64` from the start (document indices: they become the
+    /// tables' int64 keys without a conversion).
+    pub(crate) fn wide() -> Self {
+        IntColumn::Wide(Mapped::default())
+    }
+
     /// Makes room for `rows` more values (narrow: most columns stay so).
     pub(crate) fn reserve(&mut self, rows: usize) {
         match self {

@@ -60,8 +60,16 @@ impl PyTableBuilder {
         let names = RunTables::names();
         let mut room = Room::of(chars + chars / 8);
         room.rows[0] = documents;
-        let mut tables: [Vec<IntColumn>; TABLE_NAMES.len()] =
-            names.map(|columns| columns.iter().map(|_| IntColumn::default()).collect());
+        // Document indices are int64 from the start: they are the keys' positions.
+        let mut tables: [Vec<IntColumn>; TABLE_NAMES.len()] = names.map(|columns| {
+            columns
+                .iter()
+                .map(|&name| match name {
+                    "document" => IntColumn::wide(),
+                    _ => IntColumn::default(),
+                })
+                .collect()
+        });
         if chars > 0 {
             for (columns, &rows) in tables.iter_mut().zip(&room.rows) {
                 columns.iter_mut().for_each(|column| column.reserve(rows));

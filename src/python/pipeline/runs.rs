@@ -34,7 +34,9 @@ pub(super) const PARAGRAPH_COLUMNS: [&str; 6] = [
 /// one or is boilerplate.
 pub(super) const SENTENCE_COLUMNS: [&str; 6] =
     ["document", "paragraph", "sentence", "start", "end", "counted"];
-pub(super) const MENTION_COLUMNS: [&str; 9] = [
+/// The mentions' columns; `candidates`: how many entities the mention may be (its rows of
+/// the mention-candidate table).
+pub(super) const MENTION_COLUMNS: [&str; 10] = [
     "document",
     "paragraph",
     "sentence",
@@ -44,20 +46,24 @@ pub(super) const MENTION_COLUMNS: [&str; 9] = [
     "entity",
     "quote",
     "counted",
+    "candidates",
 ];
 /// `quote_columns`' columns, then whether the quote counts, its number among its
 /// document's quotes, and how many distinct entities are mentioned inside it (its rows
 /// of the quote-entity table).
 pub(super) const QUOTE_EXTRA_COLUMNS: [&str; 3] = ["counted", "quote", "entity_count"];
 pub(super) const QUOTE_ENTITY_COLUMNS: [&str; 3] = ["document", "quote", "entity"];
+/// Each mention's candidate entities, mention after mention.
+pub(super) const CANDIDATE_COLUMNS: [&str; 1] = ["entity"];
 /// The tables `_tables` returns, in the order of a run's fields.
-pub(super) const TABLE_NAMES: [&str; 6] = [
+pub(super) const TABLE_NAMES: [&str; 7] = [
     "documents",
     "paragraphs",
     "sentences",
     "mentions",
     "quotes",
     "quote_entities",
+    "mention_candidates",
 ];
 
 /// The string columns, by table: the text of each span (the quote's speaker, mention
@@ -96,7 +102,7 @@ impl Room {
         let mentions = bytes / BYTES_PER_MENTION + 16;
         let quotes = sentences / 4;
         Room {
-            rows: [0, sentences / 2, sentences, mentions, quotes, quotes],
+            rows: [0, sentences / 2, sentences, mentions, quotes, quotes, mentions],
             strings: std::array::from_fn(|column| match column {
                 PARAGRAPH_TEXT => (sentences / 2, bytes),
                 SENTENCE_TEXT => (sentences, bytes),
@@ -122,10 +128,12 @@ pub(super) struct RunTables {
     pub(super) documents: Columns<10>,
     pub(super) paragraphs: Columns<6>,
     pub(super) sentences: Columns<{ SENTENCE_COLUMNS.len() }>,
-    pub(super) mentions: Columns<9>,
+    pub(super) mentions: Columns<{ MENTION_COLUMNS.len() }>,
     pub(super) quotes: Columns<{ QUOTE_TABLE_COLUMNS.len() }>,
     /// The distinct entities mentioned inside each quote: (document, quote, entity).
     pub(super) quote_entities: Columns<3>,
+    /// The candidate entities of each mention: (entity).
+    pub(super) mention_candidates: Columns<1>,
     /// The string columns, in the order of [`STRING_COLUMNS`].
     pub(super) strings: [Utf8Column; STRING_COLUMNS.len()],
     /// Documents that failed: (index, reason).
@@ -181,6 +189,7 @@ impl RunTables {
             mentions: Columns::with_capacity(MENTION_COLUMNS, 0),
             quotes: Columns::with_capacity(QUOTE_TABLE_COLUMNS, 0),
             quote_entities: Columns::with_capacity(QUOTE_ENTITY_COLUMNS, 0),
+            mention_candidates: Columns::with_capacity(CANDIDATE_COLUMNS, 0),
             strings: std::array::from_fn(|_| Utf8Column::with_capacity(0, 0)),
             errors: Vec::new(),
             wanted,
@@ -198,12 +207,14 @@ impl RunTables {
         self.mentions.clear();
         self.quotes.clear();
         self.quote_entities.clear();
+        self.mention_candidates.clear();
         self.documents.reserve(16);
         self.paragraphs.reserve(rows[1]);
         self.sentences.reserve(rows[2]);
         self.mentions.reserve(rows[3]);
         self.quotes.reserve(rows[4]);
         self.quote_entities.reserve(rows[5]);
+        self.mention_candidates.reserve(rows[6]);
         for (column, strings) in self.strings.iter_mut().enumerate() {
             strings.clear();
             if self.wanted.fills(column) {
@@ -228,6 +239,7 @@ impl RunTables {
             &MENTION_COLUMNS,
             &QUOTE_TABLE_COLUMNS,
             &QUOTE_ENTITY_COLUMNS,
+            &CANDIDATE_COLUMNS,
         ]
     }
 
@@ -239,7 +251,8 @@ impl RunTables {
             2 => self.sentences.values(),
             3 => self.mentions.values(),
             4 => self.quotes.values(),
-            _ => self.quote_entities.values(),
+            5 => self.quote_entities.values(),
+            _ => self.mention_candidates.values(),
         }
     }
 
@@ -333,6 +346,10 @@ impl RunTables {
             }
             let (start, end) = at.next().unwrap_or_default();
             let paragraph = a.mention_paragraph(index);
+            let candidates = matcher.map_or(&[][..], |m| m.candidates(mention.pattern));
+            for &candidate in candidates {
+                self.mention_candidates.push([i64::from(candidate)]);
+            }
             self.mentions.push([
                 doc,
                 paragraph as i64,
@@ -343,6 +360,7 @@ impl RunTables {
                 entities[index],
                 quote_of[index],
                 i64::from(a.flags(paragraph).counts()),
+                candidates.len() as i64,
             ]);
         }
         for (number, (quote, at)) in a.quotes.iter().zip(quote_offsets(text, &a.quotes)).enumerate() {
