@@ -60,6 +60,10 @@ def test_a_folder_with_a_gazetteer_writes_five_tables(
     assert tables["sentences"]["text"].tolist()[-2:] == ["Dr. Ruiz spoke.", "She left."]
     assert tables["quotes"]["counted"].tolist() == [True, False]
     assert tables["quotes"]["entity_id"].tolist() == ["putin", "putin"]
+    assert "text" not in tables["paragraphs"]
+    assert main([*args, "--out", str(out), "--format", table_format, "--paragraph-text"]) == 0
+    paragraphs = reader(out / f"paragraphs.{table_format}")
+    assert paragraphs["text"].tolist()[-1] == "Dr. Ruiz spoke. She left."
 
 
 def test_errors_have_exit_codes_and_messages(

@@ -51,6 +51,7 @@ class Documents:
         self._stream_keys: Iterator[Any] | None = None
         self._read_keys: list[Any] = []  # a stream's keys, when given
         self._read = 0  # documents read so far
+        self._lengths = np.zeros(0, dtype=np.int64)  # in memory: each text's length
         self._arrow: Any = None  # a Series' Arrow strings, read without a `str` each
         self.count: int | None = None
         self.chars = 0
@@ -104,10 +105,8 @@ class Documents:
                 )
         self._values, self._index = values, _unique(index)
         self.count = count
-        try:
-            self.chars = sum(map(len, values))
-        except TypeError:  # None, NaN or a wrong type among them
-            self.chars = sum(len(v) for v in values if isinstance(v, str))
+        self._lengths = _lengths(values)
+        self.chars = int(self._lengths.sum())
 
     def chunks(self) -> Iterator[list[Any]]:
         """The texts, a chunk at a time: at most ``chunk_size`` documents and about
@@ -120,9 +119,8 @@ class Documents:
             yield from self._from_stream(self._stream)
 
     def _slices(self, values: list[Any]) -> Iterator[list[Any]]:
-        lengths = [len(v) if isinstance(v, str) else 0 for v in values]
         reached = np.zeros(len(values) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=reached[1:])
+        np.cumsum(self._lengths, out=reached[1:])
         for start, end in self._cuts(reached):
             self._read = end
             yield values[start:end]
@@ -215,6 +213,19 @@ class Documents:
 
 
 _END = object()
+
+
+def _lengths(values: list[Any]) -> np.ndarray:
+    """Each text's length in code points (0 for what is not a ``str``), in one C loop
+    when every value is a ``str``."""
+    try:
+        return np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+    except TypeError:  # None, NaN or a wrong type among them
+        return np.fromiter(
+            (len(v) if isinstance(v, str) else 0 for v in values),
+            dtype=np.int64,
+            count=len(values),
+        )
 
 
 class ArrowChunk:

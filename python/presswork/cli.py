@@ -187,7 +187,9 @@ def analyze(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     matcher = EntityMatcher(gazetteer) if gazetteer is not None else None
     pipeline = Pipeline(Splitter(newline=args.newline), matcher)
-    analysis = pipeline.analyze(texts, progress=None if args.progress else False)
+    analysis = pipeline.analyze(
+        texts, progress=None if args.progress else False, paragraph_text=args.paragraph_text
+    )
     print(summary(analysis, source, gazetteer_note, top=args.top))
     if args.out is not None:
         try:
@@ -243,6 +245,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     analyze_parser.add_argument(
         "--threads", type=int, metavar="N", help="worker threads (default: all cores)"
+    )
+    analyze_parser.add_argument(
+        "--paragraph-text",
+        action="store_true",
+        help="give the paragraphs table a text column (nearly the corpus again)",
     )
     analyze_parser.add_argument(
         "--newline",
