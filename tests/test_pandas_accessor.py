@@ -65,12 +65,19 @@ def test_a_column_that_is_not_text_is_refused(matcher: EntityMatcher) -> None:
         TEXTS.presswork.mentions("Paris")  # type: ignore[arg-type]
     with pytest.raises(PressworkTypeError, match="dtype float64"):
         pd.Series([np.nan, 1.5]).presswork.analyze()
+    with pytest.raises(PressworkTypeError, match="document 1 is bytes"):
+        pd.Series(["ok", b"raw"]).presswork.analyze()
 
 
 def test_string_dtype_columns_work() -> None:
     texts = pd.Series(["Dr. Ruiz spoke.", None], dtype="string")
     assert TEXTS.presswork.sentences().shape[1] == texts.presswork.sentences().shape[1]
     assert len(texts.presswork.sentences()) == 1
+    for dtype in ("string", "str"):  # Arrow-backed: analysed from the Arrow buffers
+        analysis = TEXTS.astype(dtype).presswork.analyze(progress=False)
+        expected = TEXTS.astype(object).presswork.analyze(progress=False)
+        pd.testing.assert_frame_equal(analysis.sentences, expected.sentences)
+        assert analysis.documents["missing"].tolist() == [False, True, False, True]
 
 
 @pytest.mark.parametrize(

@@ -539,8 +539,9 @@ class Pipeline:
         paragraph_text: bool = False,
     ) -> Analysis:
         """The linked tables of ``texts``: one text, a list, an iterator (read at most
-        ``chunk_size`` documents and about half a million characters at a time, so a
-        corpus larger than memory streams) or a Series (its index gives the keys).
+        ``chunk_size`` documents and about 256k characters at a time, so a corpus larger
+        than memory streams) or a Series (its index gives the keys; pandas' Arrow-backed
+        strings are read in place, with no Python ``str`` per document).
         Documents run in parallel with the GIL released. ``None``/NaN documents become
         empty rows flagged ``missing``; a document that fails is reported in
         ``documents.error`` and the others finish. ``progress``: a tqdm bar (None: only

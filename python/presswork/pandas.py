@@ -38,23 +38,31 @@ class PressworkAccessor:
     def __init__(self, series: pd.Series) -> None:
         self._series = series
 
-    def _texts(self) -> pd.Series:
-        """The Series checked to hold text, missing documents as empty strings."""
+    def _check_text(self) -> pd.Series:
+        """The Series, checked to hold text: a string dtype (its values are ``str`` or
+        missing by construction), or ``object`` values that are each ``str`` or missing."""
         series = self._series
         if not (pd.api.types.is_string_dtype(series.dtype) or series.dtype == object):
             raise PressworkTypeError(
                 f"the presswork accessor needs a column of text (str); "
                 f"{series.name or 'this Series'!r} has dtype {series.dtype}"
             )
+        if series.dtype == object:
+            present = series[~series.isna()]
+            wrong = present.map(type) != str  # noqa: E721 - exact type check, str subclasses aside
+            if wrong.any():
+                key = present.index[wrong.to_numpy()][0]
+                kind = type(present[key]).__name__
+                raise PressworkTypeError(
+                    "the presswork accessor needs a column of text (str); "
+                    f"document {key!r} is {kind}"
+                )
+        return series
+
+    def _texts(self) -> pd.Series:
+        """The Series checked to hold text, missing documents as empty strings."""
+        series = self._check_text()
         missing = series.isna()
-        present = series[~missing]
-        wrong = present.map(type) != str  # noqa: E721 - exact type check, str subclasses aside
-        if wrong.any():
-            key = present.index[wrong.to_numpy()][0]
-            kind = type(present[key]).__name__
-            raise PressworkTypeError(
-                f"the presswork accessor needs a column of text (str); document {key!r} is {kind}"
-            )
         return series.where(~missing, "").astype(object)
 
     def sentences(self, splitter: Splitter | None = None) -> pd.DataFrame:
@@ -79,6 +87,6 @@ class PressworkAccessor:
     def analyze(self, pipeline: Pipeline | None = None, **options: Any) -> Analysis:
         """The pipeline's linked tables (see ``Pipeline.analyze``); missing documents are
         rows flagged ``missing``."""
-        series = self._series
-        self._texts()  # refuses a Series that is not text
+        # Refuses a Series that is not text; Arrow-backed strings are read in place.
+        series = self._check_text()
         return (pipeline or Pipeline()).analyze(series, **options)
