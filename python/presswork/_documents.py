@@ -141,7 +141,7 @@ class Documents:
         for array in arrow.chunks:
             if len(array) == 0:
                 continue
-            wide = array.type in (_pyarrow().large_string(), _pyarrow().large_utf8())
+            wide = _pyarrow().types.is_large_string(array.type)
             validity, offsets_buffer, data_buffer = array.buffers()
             offsets = np.frombuffer(offsets_buffer, dtype=np.int64 if wide else np.int32)
             # Buffers that went through a pickle (Dask, say) may sit at any address: the
@@ -260,9 +260,10 @@ def _arrow_strings(series: pd.Series) -> Any:
         arrow = array.__arrow_array__()
     except (ImportError, TypeError):
         return None
-    pa = _pyarrow()
-    kinds = (pa.string(), pa.large_string())
-    return arrow if getattr(arrow, "type", None) in kinds and hasattr(arrow, "chunks") else None
+    types = _pyarrow().types
+    kind = getattr(arrow, "type", None)
+    is_text = kind is not None and (types.is_string(kind) or types.is_large_string(kind))
+    return arrow if is_text and hasattr(arrow, "chunks") else None
 
 
 def _unique(keys: pd.Index) -> pd.Index:

@@ -255,27 +255,17 @@ def _assemble(
         return _string_column(made.strings, table, column, values, columns[table])
 
     p = columns["paragraphs"]
-    paragraphs = pd.DataFrame(
-        {
-            **({"text": texts_of("paragraphs")} if made.paragraph_text else {}),
-            "key": key_of(p),
-            "paragraph": p["paragraph"],
-            "start": p["start"],
-            "end": p["end"],
-            "repeat_of": _nullable(p["repeat_of"]),
-            "boilerplate": _categories(p["boilerplate"], kinds),
-        },
-        columns=[
-            "key",
-            "paragraph",
-            "start",
-            "end",
-            *(["text"] if made.paragraph_text else []),
-            "repeat_of",
-            "boilerplate",
-        ],
-        copy=False,
-    )
+    paragraph_columns = {
+        "key": key_of(p),
+        "paragraph": p["paragraph"],
+        "start": p["start"],
+        "end": p["end"],
+    }
+    if made.paragraph_text:
+        paragraph_columns["text"] = texts_of("paragraphs")
+    paragraph_columns["repeat_of"] = _nullable(p["repeat_of"])
+    paragraph_columns["boilerplate"] = _categories(p["boilerplate"], kinds)
+    paragraphs = pd.DataFrame(paragraph_columns, copy=False)
     s = columns["sentences"]
     sentences = pd.DataFrame(
         {

@@ -7,6 +7,8 @@
 //! `offsets` (int32 or int64, one more than the documents, positions in `data`), `data`
 //! (uint8) and `valid` (bool, or None when no document is missing).
 
+use std::str::Utf8Error;
+
 use numpy::{PyArray1, PyArrayMethods, PyUntypedArrayMethods};
 use pyo3::prelude::*;
 use pyo3::types::PyAny;
@@ -31,6 +33,9 @@ impl<'py> ArrowTexts<'py> {
             .getattr("data")?
             .cast_into::<PyArray1<u8>>()
             .map_err(|_| bad("`data`, a uint8 numpy array"))?;
+        if !data.is_contiguous() {
+            return Err(bad("`data` in one contiguous block"));
+        }
         let offsets = chunk.getattr("offsets")?;
         let offsets: Vec<usize> = if let Ok(wide) = offsets.cast::<PyArray1<i64>>() {
             let wide = wide.readonly();
@@ -75,21 +80,19 @@ impl<'py> ArrowTexts<'py> {
         self.offsets.len() - 1
     }
 
-    /// The text of document `n` (None where it is missing); an error if its bytes are not
-    /// UTF-8 (Arrow's string type promises they are).
+    /// The text of document `n` (None where it is missing), or the UTF-8 error of its
+    /// bytes (Arrow's string type promises there is none).
     ///
     /// # Safety
     /// Nothing may write to `data` while the text is in use (pandas' and Arrow's arrays
     /// are immutable), and the caller keeps `data` alive as long as the text.
-    pub(crate) unsafe fn text(&self, n: usize) -> PyResult<Option<&str>> {
+    pub(crate) unsafe fn text(&self, n: usize) -> Result<Option<&str>, Utf8Error> {
         if self.valid.as_ref().is_some_and(|valid| !valid[n]) {
             return Ok(None);
         }
-        // SAFETY: the caller's promise; the range was checked in `read`.
-        let data = unsafe { self.data.as_slice()? };
-        let bytes = &data[self.offsets[n]..self.offsets[n + 1]];
-        std::str::from_utf8(bytes)
-            .map(Some)
-            .map_err(|error| value_error(self.data.py(), format!("its bytes are not UTF-8: {error}")))
+        // SAFETY: the caller's promise; `data` is a contiguous uint8 array of `len`
+        // bytes and the range lies in it (both checked in `read`).
+        let data = unsafe { std::slice::from_raw_parts(self.data.data().cast_const(), self.data.len()) };
+        std::str::from_utf8(&data[self.offsets[n]..self.offsets[n + 1]]).map(Some)
     }
 }

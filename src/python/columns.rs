@@ -19,6 +19,14 @@ use super::texts::{LoneSurrogate, Origin, PyText};
 /// Runs per thread: enough for rayon to balance uneven documents.
 const RUNS_PER_THREAD: usize = 8;
 
+/// The length of a run when `documents` are cut into `runs_per_thread` runs for each of
+/// the pool's threads (at least one document).
+pub(crate) fn run_length(documents: usize, runs_per_thread: usize) -> usize {
+    documents
+        .div_ceil(rayon::current_num_threads() * runs_per_thread)
+        .max(1)
+}
+
 /// Cuts `texts` into runs (a few per thread) and folds the documents of each run, in
 /// parallel, into an accumulator of its own made by `start(bytes)` (`bytes`: the run's
 /// size, to reserve rows by); `each(accumulator, document index, text)` adds one
@@ -33,10 +41,7 @@ where
     A: Send,
     E: Send,
 {
-    let run_len = texts
-        .len()
-        .div_ceil(rayon::current_num_threads() * RUNS_PER_THREAD)
-        .max(1);
+    let run_len = run_length(texts.len(), RUNS_PER_THREAD);
     let runs: Vec<Result<A, E>> = texts
         .par_chunks(run_len)
         .enumerate()

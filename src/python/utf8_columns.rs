@@ -20,18 +20,18 @@ pub(crate) struct Utf8Column {
     valid: Vec<bool>,
 }
 
-impl Utf8Column {
-    /// An empty column with room for about `rows` rows of `bytes` bytes in all.
-    pub(crate) fn with_capacity(rows: usize, bytes: usize) -> Self {
-        let mut offsets = Vec::with_capacity(rows + 1);
-        offsets.push(0);
+impl Default for Utf8Column {
+    /// An empty column (room is made with [`Utf8Column::reserve`]).
+    fn default() -> Self {
         Utf8Column {
-            offsets,
-            data: Vec::with_capacity(bytes),
-            valid: Vec::with_capacity(rows),
+            offsets: vec![0],
+            data: Vec::new(),
+            valid: Vec::new(),
         }
     }
+}
 
+impl Utf8Column {
     /// Appends `value`, or a missing row for `None`.
     #[inline]
     pub(crate) fn push(&mut self, value: Option<&str>) {
@@ -137,7 +137,7 @@ mod tests {
 
     #[test]
     fn rows_and_missing_rows() {
-        let mut column = Utf8Column::with_capacity(0, 0);
+        let mut column = Utf8Column::default();
         column.push(Some("één"));
         column.push(None);
         column.push(Some("x"));
@@ -148,12 +148,12 @@ mod tests {
 
     #[test]
     fn parts_extend_a_column_with_their_offsets_shifted() {
-        let mut first = Utf8Column::with_capacity(0, 0);
+        let mut first = Utf8Column::default();
         first.push(Some("ab"));
-        let mut second = Utf8Column::with_capacity(0, 0);
+        let mut second = Utf8Column::default();
         second.push(None);
         second.push(Some("c"));
-        let mut head = Utf8Column::with_capacity(0, 0);
+        let mut head = Utf8Column::default();
         head.push(Some("é"));
         let mut column = MappedUtf8Column::with_capacity(1, 1);
         column.extend(&[&head]);

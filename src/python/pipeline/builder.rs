@@ -19,6 +19,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 
 use super::super::arrow_texts::ArrowTexts;
+use super::super::columns::run_length;
 use super::super::errors::value_error;
 use super::super::int_column::IntColumn;
 use super::super::texts::{borrow_text, collect_texts, Origin, PyText};
@@ -181,8 +182,7 @@ impl Slot {
             // SAFETY: the array is immutable and `objects` keeps it alive until the
             // chunk's rows are in (the texts are cleared with the objects).
             let text = unsafe { arrow.text(n) }.map_err(|error| {
-                let reason = error.value(chunk.py()).to_string();
-                value_error(chunk.py(), format!("document {index}: {reason}"))
+                value_error(chunk.py(), format!("document {index} is not UTF-8: {error}"))
             })?;
             match text {
                 // SAFETY: as above: the bytes outlive every use of the text.
@@ -202,11 +202,7 @@ impl Slot {
     /// Analyses the chunk's documents into the runs' tables, in parallel, each run with a
     /// scratch from `scratches` (given back after).
     fn analyze(&mut self, pipeline: &Pipeline, wanted: Strings, scratches: &Mutex<Vec<Scratch>>) {
-        let run_len = self
-            .texts
-            .len()
-            .div_ceil(rayon::current_num_threads() * RUNS_PER_THREAD)
-            .max(1);
+        let run_len = run_length(self.texts.len(), RUNS_PER_THREAD);
         self.used = self.texts.len().div_ceil(run_len);
         if self.runs.len() < self.used {
             self.runs.resize_with(self.used, || RunTables::new(wanted));

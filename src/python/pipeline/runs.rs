@@ -190,7 +190,7 @@ impl RunTables {
             quotes: Columns::with_capacity(QUOTE_TABLE_COLUMNS, 0),
             quote_entities: Columns::with_capacity(QUOTE_ENTITY_COLUMNS, 0),
             mention_candidates: Columns::with_capacity(CANDIDATE_COLUMNS, 0),
-            strings: std::array::from_fn(|_| Utf8Column::with_capacity(0, 0)),
+            strings: std::array::from_fn(|_| Utf8Column::default()),
             errors: Vec::new(),
             wanted,
         }
@@ -200,7 +200,8 @@ impl RunTables {
     /// columns rarely grow (each growth copies the column into pages the kernel must
     /// clear first). Room kept from an earlier run is reused.
     pub(super) fn clear_for(&mut self, bytes: usize) {
-        let rows = Room::of(bytes).rows;
+        let room = Room::of(bytes);
+        let rows = room.rows;
         self.documents.clear();
         self.paragraphs.clear();
         self.sentences.clear();
@@ -218,7 +219,7 @@ impl RunTables {
         for (column, strings) in self.strings.iter_mut().enumerate() {
             strings.clear();
             if self.wanted.fills(column) {
-                let (rows, bytes) = Room::of(bytes).strings[column];
+                let (rows, bytes) = room.strings[column];
                 strings.reserve(rows, bytes);
             }
         }
