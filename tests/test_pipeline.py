@@ -290,3 +290,40 @@ def test_an_error_while_reading_a_stream_stops_the_analysis(pipeline: Pipeline) 
     with pytest.raises(OSError, match="the disk went away"):
         pipeline.analyze(documents(), chunk_size=3)
     assert len(pipeline.analyze(["Fine."]).documents) == 1  # the pipeline still works
+
+
+def test_ctrl_c_stops_a_long_analysis(pipeline: Pipeline) -> None:
+    # The pool's threads read the stream; the calling thread waits and checks for
+    # signals, so Ctrl-C (here, SIGINT sent to the process) stops even an endless stream.
+    import os
+    import signal
+    import threading
+    import time
+
+    class Interrupted(Exception):
+        pass
+
+    def on_sigint(signum: int, frame: object) -> None:
+        raise Interrupted
+
+    read = 0
+
+    def endless() -> Iterator[str]:
+        nonlocal read
+        while True:
+            read += 1
+            yield f'"Item {read}," Volk said in Paris.'
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    timer = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
+    try:
+        started = time.monotonic()
+        timer.start()
+        with pytest.raises(Interrupted):
+            pipeline.analyze(endless(), progress=False)
+        assert time.monotonic() - started < 10
+        assert read > 0
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGINT, previous)
+    assert len(pipeline.analyze(["Fine."]).documents) == 1

@@ -5,17 +5,22 @@
 //! analysed in runs (a few per thread), every run filling tables of its own. Up to
 //! [`SLOTS`] chunks are on their way at once; the task that finishes a chunk appends
 //! every finished chunk whose turn has come to the analysis' final columns, in order, so
-//! no thread waits at the end of a chunk. Each value is copied once, from its run into
+//! no thread waits at the end of a chunk, and reads the next chunks into the slots it
+//! freed: the pool feeds itself, and never waits for the calling thread to be scheduled
+//! (on a busy machine that can take milliseconds), which only waits and checks for
+//! signals. Each value is copied once, from its run into
 //! its final column. Integer columns stay `i32` while their values fit ([`IntColumn`]);
 //! every final column lives in a memory mapping of its own and moves into numpy without
 //! a copy: Python gets one array per column, whatever the number of chunks and runs.
 
+use std::collections::VecDeque;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::{mpsc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
 
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyDict, PyIterator, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 
 use super::super::arrow_texts::ArrowTexts;
@@ -245,92 +250,226 @@ struct Order {
     waiting: Vec<(usize, usize)>,
 }
 
-/// What a chunk's task reports to the calling thread.
-enum Report {
-    /// The chunk in this slot is in the final columns: the slot is free.
-    In(usize),
-    /// A task panicked (a bug): the reason.
-    Failed(String),
+/// The input side of a run, used by one thread at a time (the feeder), with the GIL:
+/// the chunks' iterator, the caller's callbacks, and what was read so far.
+struct Reader<'a> {
+    chunks: Py<PyIterator>,
+    on_chunk: Py<PyAny>,
+    is_missing: Py<PyAny>,
+    refuse: Py<PyAny>,
+    /// Documents read so far (the builder's count): the index of the next one.
+    documents: &'a mut usize,
+    /// The sequence number of the next chunk.
+    sequence: usize,
+    /// Documents found missing.
+    missing: Vec<usize>,
 }
 
-/// What the tasks of one `run` share: the chunks' slots, the pipeline, the order of
-/// appending and the final columns.
+impl Reader<'_> {
+    /// Lets go of the chunk in `slot` (its rows are in), calling `on_chunk` unless the
+    /// run is stopping; then, unless the input has `ended`, reads the next chunk into the
+    /// slot. Returns whether the slot held a chunk, and the new chunk's sequence number
+    /// (`None`: the input has no more).
+    fn release_and_refill(
+        &mut self,
+        py: Python<'_>,
+        slot: &Mutex<Slot>,
+        ended: bool,
+        stopping: bool,
+    ) -> (bool, PyResult<Option<usize>>) {
+        let mut slot = lock(slot);
+        slot.texts.clear();
+        slot.objects.clear();
+        let released = slot.chunk.take();
+        let held = released.is_some();
+        if let Some(chunk) = released.filter(|_| !stopping) {
+            if let Err(error) = self.on_chunk.call1(py, (chunk,)) {
+                return (held, Err(error));
+            }
+        }
+        if ended {
+            return (held, Ok(None));
+        }
+        let read = (|| {
+            let Some(chunk) = self.chunks.bind(py).clone().next() else {
+                return Ok(None);
+            };
+            let first = *self.documents;
+            slot.fill(
+                chunk?,
+                first,
+                self.is_missing.bind(py),
+                self.refuse.bind(py),
+                &mut self.missing,
+            )?;
+            *self.documents += slot.texts.len();
+            self.sequence += 1;
+            Ok(Some(self.sequence - 1))
+        })();
+        (held, read)
+    }
+}
+
+/// Where a run stands: the slots to release and refill, and how the run ends.
+#[derive(Default)]
+struct Progress {
+    /// Slots whose chunk is in (in the order they went in) or never filled: to be
+    /// released and refilled by the feeder.
+    free: VecDeque<usize>,
+    /// A thread is the feeder: it releases and refills the free slots.
+    feeding: bool,
+    /// Chunks read and not yet released.
+    in_flight: usize,
+    /// No more chunks are read: the input ended, or the run is stopping.
+    ended: bool,
+    /// The first Python exception: from the input, a callback, or a signal (Ctrl-C).
+    error: Option<PyErr>,
+    /// A task panicked (a bug): the reason.
+    failed: Option<String>,
+}
+
+impl Progress {
+    /// Stops reading, keeping the first error.
+    fn stop(&mut self, error: PyErr) {
+        self.ended = true;
+        self.error.get_or_insert(error);
+    }
+
+    /// Whether the calling thread may stop waiting: every chunk read is in and let go,
+    /// or the run failed.
+    fn settled(&self) -> bool {
+        self.failed.is_some()
+            || (!self.feeding && (self.error.is_some() || (self.ended && self.in_flight == 0)))
+    }
+}
+
+/// What the tasks of one `run` share: the chunks' slots, the pipeline, the input, the
+/// order of appending and the final columns.
 struct Shared<'a, 'f> {
     slots: [Mutex<Slot>; SLOTS],
     pipeline: &'a Pipeline,
     wanted: Strings,
+    reader: Mutex<Reader<'f>>,
+    progress: Mutex<Progress>,
+    /// Signalled when the run may have settled (see [`Progress::settled`]).
+    settled: Condvar,
     order: Mutex<Order>,
     finals: Mutex<Finals<'f>>,
     /// The runs' working memory: one per thread at work, whatever the number of runs.
     scratches: Mutex<Vec<Scratch>>,
 }
 
-impl Shared<'_, '_> {
-    /// Analyses the chunk in slot `slot` (sequence number `sequence`), then appends
-    /// every analysed chunk whose turn has come, if no other task is appending: chunks
-    /// go in in order, and no thread ever waits for another's chunk.
-    fn analyze_and_append(&self, sequence: usize, slot: usize, reports: &mpsc::Sender<Report>) {
-        let Shared {
-            slots,
-            pipeline,
-            wanted,
-            order,
-            finals,
-            scratches,
-        } = self;
-        let (pipeline, wanted) = (*pipeline, *wanted);
-        let work = catch_unwind(AssertUnwindSafe(|| {
-            lock(&slots[slot]).analyze(pipeline, wanted, scratches);
-            lock(order).waiting.push((sequence, slot));
-            loop {
-                let turn = {
-                    let mut order = lock(order);
-                    let next = order.next;
-                    match order.waiting.iter().position(|&(q, _)| q == next) {
-                        Some(at) if !order.appending => {
-                            order.appending = true;
-                            Some(order.waiting.swap_remove(at).1)
-                        }
-                        _ => None,
-                    }
-                };
-                let Some(ready) = turn else { break };
-                {
-                    let mut finals = lock(finals);
-                    let Finals {
-                        tables,
-                        strings,
-                        errors,
-                    } = &mut *finals;
-                    let mut chunk = lock(&slots[ready]);
-                    let used = chunk.used;
-                    append(tables, strings, &chunk.runs[..used]);
-                    for run in &mut chunk.runs[..used] {
-                        errors.append(&mut run.errors);
-                    }
-                }
-                let mut order = lock(order);
-                order.next += 1;
-                order.appending = false;
-                let _ = reports.send(Report::In(ready));
+impl<'s> Shared<'_, '_> {
+    /// Becomes the feeder, unless a thread already is: releases every free slot's chunk
+    /// and reads the next chunk into it, with the GIL, and hands each chunk read to the
+    /// pool. Whichever thread frees a slot feeds it, so the pool never waits for the
+    /// calling thread to be scheduled.
+    fn feed(&'s self, scope: &rayon::Scope<'s>) {
+        {
+            let mut progress = lock(&self.progress);
+            if progress.feeding {
+                return;
             }
-        }));
-        if let Err(panic) = work {
-            let _ = reports.send(Report::Failed(panic_reason(panic.as_ref())));
+            progress.feeding = true;
+        }
+        loop {
+            let (slot, ended, stopping) = {
+                let mut progress = lock(&self.progress);
+                let Some(slot) = progress.free.pop_front() else {
+                    progress.feeding = false;
+                    self.settled.notify_all();
+                    return;
+                };
+                (slot, progress.ended, progress.error.is_some())
+            };
+            let (held, read) = {
+                let mut reader = lock(&self.reader);
+                Python::attach(|py| reader.release_and_refill(py, &self.slots[slot], ended, stopping))
+            };
+            let mut progress = lock(&self.progress);
+            progress.in_flight -= usize::from(held);
+            match read {
+                Ok(Some(sequence)) => {
+                    progress.in_flight += 1;
+                    scope.spawn(move |scope| self.analyze_and_append(sequence, slot, scope));
+                }
+                Ok(None) => progress.ended = true,
+                Err(error) => progress.stop(error),
+            }
         }
     }
+
+    /// Analyses the chunk in slot `slot` (sequence number `sequence`), then appends
+    /// every analysed chunk whose turn has come, if no other task is appending (chunks
+    /// go in in order, and no thread ever waits for another's chunk), and feeds the
+    /// slots it freed.
+    fn analyze_and_append(&'s self, sequence: usize, slot: usize, scope: &rayon::Scope<'s>) {
+        let work = catch_unwind(AssertUnwindSafe(|| {
+            lock(&self.slots[slot]).analyze(self.pipeline, self.wanted, &self.scratches);
+            lock(&self.order).waiting.push((sequence, slot));
+            while self.append_next() {}
+            self.feed(scope);
+        }));
+        if let Err(panic) = work {
+            let mut progress = lock(&self.progress);
+            progress.ended = true;
+            progress.failed.get_or_insert(panic_reason(panic.as_ref()));
+            self.settled.notify_all();
+        }
+    }
+
+    /// Appends the next chunk in order if it is analysed and no other task is
+    /// appending, and frees its slot; returns whether it did.
+    fn append_next(&self) -> bool {
+        let ready = {
+            let mut order = lock(&self.order);
+            let next = order.next;
+            match order.waiting.iter().position(|&(q, _)| q == next) {
+                Some(at) if !order.appending => {
+                    order.appending = true;
+                    order.waiting.swap_remove(at).1
+                }
+                _ => return false,
+            }
+        };
+        {
+            let mut finals = lock(&self.finals);
+            let Finals {
+                tables,
+                strings,
+                errors,
+            } = &mut *finals;
+            let mut chunk = lock(&self.slots[ready]);
+            let used = chunk.used;
+            append(tables, strings, &chunk.runs[..used]);
+            for run in &mut chunk.runs[..used] {
+                errors.append(&mut run.errors);
+            }
+        }
+        // Freed while still the appender, so slots are let go in the chunks' order.
+        lock(&self.progress).free.push_back(ready);
+        let mut order = lock(&self.order);
+        order.next += 1;
+        order.appending = false;
+        true
+    }
 }
+
+/// How often the calling thread, waiting for a run, checks for signals (Ctrl-C).
+const SIGNAL_CHECKS: Duration = Duration::from_millis(50);
 
 #[pymethods]
 impl PyTableBuilder {
     /// Analyses every chunk of `chunks` (an iterable of lists of texts, or of
     /// `ArrowChunk`s), in order, and appends their rows; returns the indices of the
     /// documents that were missing. `on_chunk(chunk)` is called, with the GIL, once a
-    /// chunk's rows are in.
+    /// chunk's rows are in, chunk after chunk in order.
     ///
     /// Chunks overlap: while one is appended, the next ones are being analysed, so the
-    /// threads never all wait at the end of a chunk. An item that is not `str` is
-    /// missing if `is_missing(item)`, else the exception `refuse(index, item)` is raised.
+    /// threads never all wait at the end of a chunk. The pool's threads read the chunks
+    /// and call the callbacks (with the GIL), the calling thread waits and checks for
+    /// signals, so Ctrl-C stops the run. An item that is not `str` is missing if
+    /// `is_missing(item)`, else the exception `refuse(index, item)` is raised.
     fn run(
         &mut self,
         py: Python<'_>,
@@ -353,6 +492,20 @@ impl PyTableBuilder {
             slots: std::array::from_fn(|_| Mutex::new(Slot::default())),
             pipeline,
             wanted,
+            reader: Mutex::new(Reader {
+                chunks,
+                on_chunk,
+                is_missing,
+                refuse,
+                documents,
+                sequence: 0,
+                missing: Vec::new(),
+            }),
+            progress: Mutex::new(Progress {
+                free: (0..SLOTS).collect(),
+                ..Progress::default()
+            }),
+            settled: Condvar::new(),
             order: Mutex::new(Order::default()),
             finals: Mutex::new(Finals {
                 tables,
@@ -361,80 +514,46 @@ impl PyTableBuilder {
             }),
             scratches: Mutex::new(Vec::new()),
         };
-        let slots = &shared.slots;
-        let mut missing = Vec::new();
-        let outcome = py.detach(|| {
-            rayon::in_place_scope(|scope| -> PyResult<()> {
-                let (reporter, reports) = mpsc::channel();
-                let mut free: Vec<usize> = (0..SLOTS).rev().collect();
-                let mut in_flight = 0;
-                // Waits for the next chunk to be in, frees its slot and hands the chunk
-                // to `on_chunk`.
-                let take_in = |free: &mut Vec<usize>| -> PyResult<()> {
-                    match reports.recv() {
-                        Ok(Report::In(slot)) => {
-                            free.push(slot);
-                            let mut chunk = lock(&slots[slot]);
-                            chunk.texts.clear();
-                            Python::attach(|py| {
-                                chunk.objects.clear();
-                                match chunk.chunk.take() {
-                                    Some(given) => on_chunk.call1(py, (given,)).map(drop),
-                                    None => Ok(()),
-                                }
-                            })
-                        }
-                        Ok(Report::Failed(reason)) => Err(PyRuntimeError::new_err(format!(
-                            "internal error in presswork: {reason}"
-                        ))),
-                        Err(_) => Err(PyRuntimeError::new_err(
-                            "internal error in presswork: a task vanished",
-                        )),
-                    }
-                };
-                for sequence in 0.. {
-                    if free.is_empty() {
-                        take_in(&mut free)?;
-                        in_flight -= 1;
-                    }
-                    let slot = free.pop().expect("a free slot");
-                    // The next chunk, read and borrowed with the GIL.
-                    let read = Python::attach(|py| -> PyResult<bool> {
-                        let Some(chunk) = chunks.bind(py).clone().next() else {
-                            return Ok(false);
-                        };
-                        let mut taken = lock(&slots[slot]);
-                        taken.fill(
-                            chunk?,
-                            *documents,
-                            is_missing.bind(py),
-                            refuse.bind(py),
-                            &mut missing,
-                        )?;
-                        *documents += taken.texts.len();
-                        Ok(true)
-                    })?;
-                    if !read {
+        py.detach(|| {
+            rayon::in_place_scope(|scope| {
+                shared.feed(scope);
+                let mut progress = lock(&shared.progress);
+                while !progress.settled() {
+                    progress = shared
+                        .settled
+                        .wait_timeout(progress, SIGNAL_CHECKS)
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .0;
+                    if progress.settled() {
                         break;
                     }
-                    let (shared, reporter) = (&shared, reporter.clone());
-                    scope.spawn(move |_| shared.analyze_and_append(sequence, slot, &reporter));
-                    in_flight += 1;
+                    drop(progress);
+                    let signals = Python::attach(|py| py.check_signals());
+                    progress = lock(&shared.progress);
+                    if let Err(error) = signals {
+                        progress.stop(error);
+                    }
                 }
-                for _ in 0..in_flight {
-                    take_in(&mut free)?;
-                }
-                Ok(())
             })
         });
         // The slots' objects are let go with the GIL.
-        for slot in slots {
+        for slot in &shared.slots {
             let mut slot = lock(slot);
             slot.objects.clear();
             slot.texts.clear();
             slot.chunk = None;
         }
-        outcome.map(|()| missing)
+        let progress = std::mem::take(&mut *lock(&shared.progress));
+        if let Some(reason) = progress.failed {
+            return Err(PyRuntimeError::new_err(format!(
+                "internal error in presswork: {reason}"
+            )));
+        }
+        if let Some(error) = progress.error {
+            return Err(error);
+        }
+        let reader = shared.reader.into_inner().unwrap_or_else(PoisonError::into_inner);
+        Ok(reader.missing)
     }
 
     /// The tables so far, and the builder emptied: by table name, a dict of numpy int32
