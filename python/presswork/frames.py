@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterable, Mapping
 from types import ModuleType
@@ -446,8 +447,15 @@ def _nullable(column: np.ndarray) -> pd.api.extensions.ExtensionArray:
 
 
 def _categories(codes: np.ndarray, names: list[str]) -> pd.Categorical:
-    """A categorical of ``names[code]`` per row, NA where the code is -1."""
-    return pd.Categorical.from_codes(codes, categories=names)
+    """A categorical of ``names[code]`` per row, NA where the code is -1 (the codes are
+    the core's, valid by construction: not checked again)."""
+    return pd.Categorical.from_codes(codes, dtype=_categorical_dtype(tuple(names)), validate=False)
+
+
+@functools.lru_cache(maxsize=64)
+def _categorical_dtype(names: tuple[str, ...]) -> pd.CategoricalDtype:
+    """The categorical dtype of ``names``, made once."""
+    return pd.CategoricalDtype(list(names))
 
 
 def quotes_frame(
@@ -486,10 +494,16 @@ def _quotes_from_columns(
     index: pd.Index,
     values: list[Any],
     strings: dict[str, Any] | None = None,
+    *,
+    row_keys: pd.Index | None = None,
+    numbers: np.ndarray | None = None,
+    more: dict[str, Any] | None = None,
 ) -> pd.DataFrame:
     """The quotes frame of ``quote_columns``' columns (``values`` are the texts, ``index``
     their keys; ``strings``: the text, speaker, mention and verb columns when they are
-    made already)."""
+    made already; ``row_keys``: each row's key when it is known already). The pipeline's
+    extra columns go in the one constructor: ``numbers`` as ``quote`` after ``key``,
+    ``more`` at the end."""
     codes = extractor.column_codes()
     documents = columns["document"]
 
@@ -514,7 +528,7 @@ def _quotes_from_columns(
     else:
         entity_id = entity_name = _Factorized([]).take(entity)
     frame = {
-        "key": index.take(documents),
+        "key": index.take(documents) if row_keys is None else row_keys,
         "start": columns["start"],
         "end": columns["end"],
         "text": text("text", columns["start"], columns["end"]),
@@ -530,8 +544,13 @@ def _quotes_from_columns(
         "cue": _categories(columns["cue"], codes["cue"]),
         "depth": columns["depth"],
         "continues": columns["continues"].astype(bool),
+        **(more or {}),
     }
-    return pd.DataFrame(frame, columns=QUOTE_COLUMNS, copy=False)
+    names = [*QUOTE_COLUMNS, *(more or {})]
+    if numbers is not None:
+        frame["quote"] = numbers
+        names.insert(1, "quote")
+    return pd.DataFrame(frame, columns=names, copy=False)
 
 
 def type_name(value: object) -> str:

@@ -315,11 +315,14 @@ def _assemble(
         keys,
         values,
         strings={name: texts_of("quotes", name) for name in ("text", "speaker", "mention", "verb")},
+        row_keys=key_of(q),
+        # The quote's place among its document's quotes: what ``mentions.quote`` refers to.
+        numbers=q.pop("quote"),
+        more={
+            "counted": q.pop("counted").astype(bool),
+            "entities": _entities_inside(pipeline, q.pop("entity_count"), columns),
+        },
     )
-    # The quote's place among its document's quotes: what ``mentions.quote`` refers to.
-    quotes.insert(1, "quote", q.pop("quote"))
-    quotes["counted"] = q.pop("counted").astype(bool)
-    quotes["entities"] = _entities_inside(pipeline, q.pop("entity_count"), columns)
     return Analysis(
         {
             "documents": documents_frame,
