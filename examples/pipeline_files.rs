@@ -5,23 +5,33 @@
 //! repeated and boilerplate paragraphs) over the files' articles (split at the ASCII
 //! record separator `\x1e`, the benchmark corpus format) on one thread until `MB`
 //! megabytes have been processed, and prints the rate: the ceiling of what
-//! `Pipeline.analyze` can reach from Python. Without `--throughput` it prints, per
-//! article, its counts of paragraphs, sentences, mentions and quotes (counted / all).
+//! `Pipeline.analyze` can reach from Python. With `--parallel` as well, the articles are
+//! analysed on rayon's pool (`RAYON_NUM_THREADS` threads), each thread with its own
+//! `Analysis`: the core's own scaling with threads, the ceiling of the tables' scaling.
+//! Without `--throughput` it prints, per article, its counts of paragraphs, sentences,
+//! mentions and quotes (counted / all).
 
 mod common;
 
 use std::sync::Arc;
 use std::time::Instant;
 
+use rayon::prelude::*;
+
 use presswork::entities::{EntityMatcher, MatchOptions};
 use presswork::pipeline::{Analysis, Pipeline};
 use presswork::split::{Splitter, SplitterOptions};
 
 fn main() {
-    let (args, throughput) = common::args_and_throughput();
+    let (mut args, throughput) = common::args_and_throughput();
+    let parallel = args
+        .iter()
+        .position(|a| a == "--parallel")
+        .map(|i| args.remove(i))
+        .is_some();
     assert!(
         args.len() >= 2,
-        "usage: pipeline_files [--throughput MB] GAZETTEER.jsonl FILE..."
+        "usage: pipeline_files [--throughput MB [--parallel]] GAZETTEER.jsonl FILE..."
     );
     let gazetteer = common::read_gazetteer(&args[0]);
     let matcher = EntityMatcher::new(Arc::new(gazetteer), MatchOptions::default()).expect("a matcher");
@@ -52,15 +62,25 @@ fn main() {
     let started = Instant::now();
     while (done as f64) < target_mb * 1e6 {
         let pass = Instant::now();
-        for doc in &docs {
-            pipeline.analyze_into(doc, &mut analysis);
+        if parallel {
+            docs.par_iter().for_each_init(Analysis::default, |analysis, doc| {
+                pipeline.analyze_into(doc, analysis)
+            });
+        } else {
+            for doc in &docs {
+                pipeline.analyze_into(doc, &mut analysis);
+            }
         }
         best = best.min(pass.elapsed().as_secs_f64());
         done += total;
     }
     let seconds = started.elapsed().as_secs_f64();
+    let threads = match (parallel, rayon::current_num_threads()) {
+        (true, n) if n > 1 => format!("{n} threads"),
+        _ => "one thread".to_string(),
+    };
     println!(
-        "core pipeline: {:.1} MB in {seconds:.3} s = {:.1} MB/s on one thread (best pass {:.1} MB/s; {} documents, {total} bytes)",
+        "core pipeline: {:.1} MB in {seconds:.3} s = {:.1} MB/s on {threads} (best pass {:.1} MB/s; {} documents, {total} bytes)",
         done as f64 / 1e6,
         done as f64 / 1e6 / seconds,
         total as f64 / 1e6 / best,
