@@ -373,6 +373,39 @@ print(presswork._core.__file__)
 """
 
 
+def core_ceiling(gazetteer: Path, corpus: Path, rounds: int) -> dict[int, float] | str:
+    """The Rust core alone (no Python, no tables) on 1 and 2 threads, pinned like the
+    presswork rows: the best pass's MB/s of ``examples/pipeline_files --parallel`` per
+    thread count, rounds interleaved. Its 2 ÷ 1 ratio is the ceiling of the tables'
+    scaling on this machine at this time. A string says why it was not measured."""
+    import re
+    import subprocess
+
+    build = ["cargo", "build", "--quiet", "--release", "--example", "pipeline_files"]
+    try:
+        subprocess.run(build, cwd=REPO, check=True, capture_output=True, timeout=900)
+    except (OSError, subprocess.SubprocessError) as error:
+        return f"the core example did not build: {error}"
+    binary = REPO / "target" / "release" / "examples" / "pipeline_files"
+    best: dict[int, float] = {}
+    for _ in range(rounds):
+        for threads in PW_THREADS:
+            cpus = sorted(os.sched_getaffinity(0))[:threads]
+            ran = subprocess.run(
+                [str(binary), "--throughput", "100", "--parallel", str(gazetteer), str(corpus)],
+                env={**os.environ, "RAYON_NUM_THREADS": str(threads)},
+                preexec_fn=lambda cpus=cpus: os.sched_setaffinity(0, cpus),
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
+            found = re.search(r"best pass ([0-9.]+) MB/s", ran.stdout)
+            if ran.returncode != 0 or found is None:
+                return f"the core example failed: {ran.stderr.strip()[-300:]}"
+            best[threads] = max(best.get(threads, 0.0), float(found.group(1)))
+    return best
+
+
 def _shown(path: Path) -> str:
     """``path`` relative to the repository when it lies inside it."""
     return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)
@@ -451,7 +484,9 @@ def _speed_section(rows: list[dict], peer: dict | None) -> list[str]:
     return out
 
 
-def _targets_section(pw: dict[int, dict], peer: dict | None) -> list[str]:
+def _targets_section(
+    pw: dict[int, dict], peer: dict | None, ceiling: dict[int, float] | str | None = None
+) -> list[str]:
     def met(ok: bool | None) -> str:
         return "—" if ok is None else ("yes" if ok else "**no**")
 
@@ -467,6 +502,12 @@ def _targets_section(pw: dict[int, dict], peer: dict | None) -> list[str]:
         f"| 2 threads ≥ {TARGET_SCALING:g}× 1 thread | {_fmt(scaling)}× "
         f"| {met(None if scaling is None else scaling >= TARGET_SCALING)} |"
     )
+    if isinstance(ceiling, dict) and {1, 2} <= set(ceiling):
+        out.append(
+            f"| (context) the Rust core alone, no Python, no tables: 2 threads ÷ 1 "
+            f"({ceiling[1]:.1f} → {ceiling[2]:.1f} MB/s) | {ceiling[2] / ceiling[1]:.2f}× "
+            "| the machine's ceiling for the row above |"
+        )
     for threads, res in sorted(pw.items()):
         ratio = res.get("peak_ratio") if harness.ok(res) else None
         out.append(
@@ -590,7 +631,9 @@ def report(meta: dict, rows: list[dict]) -> str:
             "the PhraseMatcher matches token sequences (no typographic folding, no "
             "`O’Brien`/`O'Brien`), textacy yields only attributed quotes.\n"
         )
-    out += _targets_section(pw, peer)
+    out += _targets_section(pw, peer, meta.get("core_ceiling"))
+    if isinstance(meta.get("core_ceiling"), str):
+        out.append(f"The core's ceiling was not measured: {meta['core_ceiling']}.\n")
     out += _breakdown_section(pw.get(1) or {})
     out += harness.systems_and_notes(meta)
     return "\n".join(out) + "\n"
@@ -629,6 +672,13 @@ def main(argv: list[str] | None = None) -> int:
         default="object",
         help="the Series' dtype: object (Python str objects, as read_corpus gives) or str "
         "(pandas' Arrow-backed strings, pd.Series(list)'s default in pandas 3)",
+    )
+    ap.add_argument(
+        "--no-core-ceiling",
+        dest="core_ceiling",
+        action="store_false",
+        help="skip the Rust core alone on 1 and 2 threads (built with cargo; the ceiling "
+        "of the tables' scaling on this machine, measured just before the presswork rows)",
     )
     ap.add_argument("--json", type=Path, help="also write the results as JSON here")
     ap.add_argument("--out", type=Path, help="write the Markdown report here (default stdout)")
@@ -675,6 +725,7 @@ def main(argv: list[str] | None = None) -> int:
         "budget_s": args.budget,
     }
     rows: list[dict[str, Any]] = []
+    ceiling: dict[int, float] | str | None = None
     pw_extra, why = (None, "") if args.no_presswork else harness.presswork_env(PROBE)
     if pw_extra is None and why:
         log(f"presswork is not usable ({why}); skipping its rows")
@@ -689,6 +740,10 @@ def main(argv: list[str] | None = None) -> int:
         pw_line = f"presswork: `{_shown(Path(why))}`, {build}."
         if pw_extra:
             notes.append(f"presswork imported with {pw_extra}.")
+        if args.core_ceiling and hasattr(os, "sched_setaffinity"):
+            log("the Rust core alone, 1 and 2 threads (examples/pipeline_files --parallel) ...")
+            ceiling = core_ceiling(gpath, path, args.rounds)
+            log(f"    {ceiling}")
         jobs = [
             {**base, "system": "presswork", "threads": t, "extra": pw_extra, "breakdown": t == 1}
             for t in PW_THREADS
@@ -770,6 +825,7 @@ def main(argv: list[str] | None = None) -> int:
         "gazetteer": gazetteer,
         "dtype": args.dtype,
         "presswork": pw_line,
+        "core_ceiling": ceiling,
         "systems": systems,
         "notes": notes,
     }

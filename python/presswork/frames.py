@@ -185,27 +185,37 @@ def mentions_frame(
 
 def _mention_entities(
     matcher: EntityMatcher,
-    pattern: np.ndarray,
+    pattern: np.ndarray | None,
     entity: np.ndarray,
-    candidates: tuple[np.ndarray, np.ndarray] | None = None,
+    made: dict[str, np.ndarray] | None = None,
 ) -> dict[str, Any]:
     """The columns ``alias``, ``entity_id``, ``name``, ``type``, ``ambiguous``,
     ``candidates`` and one per extra field, from the mentions' pattern and entity codes
-    (entity -1: ambiguous), and the list offsets and entity indices of the candidates when
-    they are made already. Labels are categoricals whose categories are all of the
+    (entity -1: ambiguous). ``made``: what the core made already, in place of the
+    pattern: the label codes (``alias``, ``entity_id``, ``name``, ``type``),
+    ``ambiguous`` (uint8) and the candidates' ``candidate_offsets`` and
+    ``candidate_entities``. Labels are categoricals whose categories are all of the
     gazetteer's values (made once per matcher), so tables of different documents — the
     partitions of a Dask or Spark job — concatenate without losing their dtype."""
     labels = _labels_of(matcher)
-    frame: dict[str, Any] = {
-        "alias": labels.alias.take(pattern),
-        "entity_id": labels.fields["id"].take(entity),
-        "name": labels.fields["name"].take(entity),
-        "type": labels.fields["type"].take(entity),
-        "ambiguous": entity < 0,
-        "candidates": labels.candidates(pattern, entity)
-        if candidates is None
-        else labels.ids.lists(*candidates),
-    }
+    fields = labels.fields
+    if made is None:
+        assert pattern is not None
+        frame: dict[str, Any] = {
+            "alias": labels.alias.take(pattern),
+            "entity_id": fields["id"].take(entity),
+            "name": fields["name"].take(entity),
+            "type": fields["type"].take(entity),
+            "ambiguous": entity < 0,
+            "candidates": labels.candidates(pattern, entity),
+        }
+    else:
+        frame = {
+            "alias": labels.alias.of_codes(made["alias"]),
+            **{name: fields[field].of_codes(made[name]) for name, field in _LABEL_COLUMNS},
+            "ambiguous": _bools(made["ambiguous"]),
+            "candidates": labels.ids.lists(made["candidate_offsets"], made["candidate_entities"]),
+        }
     for field, values in labels.fields.items():
         if field not in ("id", "name", "type"):
             taken = field in frame or field in ("key", "start", "end", "text")
@@ -229,9 +239,12 @@ class _Factorized:
     def take(self, positions: np.ndarray) -> pd.Categorical:
         """The value at each position (-1: NA) as a categorical over every value (the
         codes are valid by construction: not checked again)."""
-        return pd.Categorical.from_codes(
-            self.codes.take(positions), dtype=self.dtype, validate=False
-        )
+        return self.of_codes(self.codes.take(positions))
+
+    def of_codes(self, codes: np.ndarray) -> pd.Categorical:
+        """The categorical of ``codes`` (-1: NA), codes of these values made elsewhere
+        (the core's, from :attr:`codes`): valid by construction, not checked again."""
+        return pd.Categorical.from_codes(codes, dtype=self.dtype, validate=False)
 
 
 class _Labels:
@@ -446,6 +459,15 @@ def _nullable(column: np.ndarray) -> pd.api.extensions.ExtensionArray:
     return pd.arrays.IntegerArray(column, column < 0)
 
 
+#: The mentions' label columns made from the entity's code, and their gazetteer field.
+_LABEL_COLUMNS = (("entity_id", "id"), ("name", "name"), ("type", "type"))
+
+
+def _bools(column: np.ndarray) -> np.ndarray:
+    """A 0/1 column as bools: the core's uint8 flags viewed (no copy), others cast."""
+    return column.view(bool) if column.dtype == np.uint8 else column.astype(bool)
+
+
 def _categories(codes: np.ndarray, names: list[str]) -> pd.Categorical:
     """A categorical of ``names[code]`` per row, NA where the code is -1 (the codes are
     the core's, valid by construction: not checked again)."""
@@ -524,7 +546,11 @@ def _quotes_from_columns(
     matcher = extractor.matcher
     if matcher is not None:
         fields = _labels_of(matcher).fields
-        entity_id, entity_name = fields["id"].take(entity), fields["name"].take(entity)
+        if "entity_id" in columns:  # the codes the core made
+            entity_id = fields["id"].of_codes(columns["entity_id"])
+            entity_name = fields["name"].of_codes(columns["entity_name"])
+        else:
+            entity_id, entity_name = fields["id"].take(entity), fields["name"].take(entity)
     else:
         entity_id = entity_name = _Factorized([]).take(entity)
     frame = {
@@ -543,7 +569,7 @@ def _quotes_from_columns(
         **spans("verb"),
         "cue": _categories(columns["cue"], codes["cue"]),
         "depth": columns["depth"],
-        "continues": columns["continues"].astype(bool),
+        "continues": _bools(columns["continues"]),
         **(more or {}),
     }
     names = [*QUOTE_COLUMNS, *(more or {})]

@@ -32,6 +32,7 @@ from presswork._core import PressworkTypeError, PressworkValueError
 from presswork._documents import CHUNK_DOCUMENTS, Documents, is_missing
 from presswork.frames import (
     ARROW_STRING,
+    _bools,
     _categories,
     _EntityIds,
     _labels_of,
@@ -179,6 +180,7 @@ def analyze(
         paragraph_text=paragraph_text,
         documents=documents.count or 0,
         chars=documents.chars,
+        codes=_code_tables(pipeline),
     )
     bar = _progress(progress, documents.count)
     kept: list[Any] = []
@@ -199,6 +201,18 @@ def analyze(
     flags[missing] = True
     made = _Columns(columns, strings, dict(errors), paragraph_text)
     return _assemble(pipeline, documents.keys(), flags, kept, made)
+
+
+def _code_tables(pipeline: Pipeline) -> dict[str, np.ndarray] | None:
+    """The gazetteer's categorical codes (per pattern its alias', per entity its id's,
+    name's and type's), for the core to make the label columns by; None without a
+    matcher."""
+    matcher = pipeline.matcher
+    if matcher is None:
+        return None
+    labels = _labels_of(matcher)
+    fields = ("id", "name", "type")
+    return {"alias": labels.alias.codes, **{f: labels.fields[f].codes for f in fields}}
 
 
 class _Columns:
@@ -264,7 +278,7 @@ def _assemble(
     if made.paragraph_text:
         paragraph_columns["text"] = texts_of("paragraphs")
     paragraph_columns["repeat_of"] = _nullable(p["repeat_of"])
-    paragraph_columns["boilerplate"] = _categories(p["boilerplate"], kinds)
+    paragraph_columns["boilerplate"] = _categories(p.pop("boilerplate"), kinds)
     paragraphs = pd.DataFrame(paragraph_columns, copy=False)
     s = columns["sentences"]
     sentences = pd.DataFrame(
@@ -275,7 +289,7 @@ def _assemble(
             "start": s["start"],
             "end": s["end"],
             "text": texts_of("sentences"),
-            "counted": s.pop("counted").astype(bool),
+            "counted": _bools(s.pop("counted")),
         },
         copy=False,
     )
@@ -283,13 +297,9 @@ def _assemble(
     m = columns["mentions"]
     matcher = pipeline.matcher
     mention_keys = key_of(m)
-    candidate_entities = columns.pop("mention_candidates")["entity"]
-    counts = m.pop("candidates")
-    offsets = np.zeros(len(counts) + 1, dtype=_offset_type(len(candidate_entities)))
-    np.cumsum(counts, out=offsets[1:])
-    candidates = (offsets, candidate_entities)
+    m["candidate_entities"] = columns.pop("mention_candidates")["entity"]
     entities = (
-        _mention_entities(matcher, m.pop("pattern"), m.pop("entity"), candidates)
+        _mention_entities(matcher, None, m.pop("entity"), made=m)
         if matcher is not None
         else {"entity_id": np.full(len(mention_keys), None, dtype=object)}
     )
@@ -303,7 +313,7 @@ def _assemble(
             "text": texts_of("mentions"),
             **entities,
             "quote": _nullable(m["quote"]),
-            "counted": m.pop("counted").astype(bool),
+            "counted": _bools(m.pop("counted")),
         },
         copy=False,
     )
@@ -319,8 +329,8 @@ def _assemble(
         # The quote's place among its document's quotes: what ``mentions.quote`` refers to.
         numbers=q.pop("quote"),
         more={
-            "counted": q.pop("counted").astype(bool),
-            "entities": _entities_inside(pipeline, q.pop("entity_count"), columns),
+            "counted": _bools(q.pop("counted")),
+            "entities": _entities_inside(pipeline, q.pop("entity_offsets"), columns),
         },
     )
     return Analysis(
@@ -357,23 +367,16 @@ def _string_column(
 
 
 def _entities_inside(
-    pipeline: Pipeline, counts: np.ndarray, columns: dict[str, dict[str, np.ndarray]]
+    pipeline: Pipeline, offsets: np.ndarray, columns: dict[str, dict[str, np.ndarray]]
 ) -> Any:
     """Per quote, the ids of the distinct entities mentioned inside it, in the order of
     their first mention (ambiguous mentions left out): a list column of the core's
-    (document, quote, entity) rows, ``counts[i]`` of them for quote ``i``, in order."""
+    (document, quote, entity) rows, those from ``offsets[i]`` to ``offsets[i + 1]`` for
+    quote ``i``."""
     entities = columns.pop("quote_entities")["entity"]
-    offsets = np.zeros(len(counts) + 1, dtype=_offset_type(len(entities)))
-    np.cumsum(counts, out=offsets[1:])
     matcher = pipeline.matcher
     ids = _labels_of(matcher).ids if matcher is not None else _EntityIds([])
     return ids.lists(offsets, entities)
-
-
-def _offset_type(values: int) -> type[np.signedinteger[Any]]:
-    """The type of a list column's offsets over ``values`` values: Arrow's ``list``
-    takes int32 (``large_list`` beyond)."""
-    return np.int32 if values < np.iinfo(np.int32).max else np.int64
 
 
 def _empty(pipeline: Pipeline, paragraph_text: bool) -> Analysis:

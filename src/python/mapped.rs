@@ -23,6 +23,8 @@ use pyo3::prelude::*;
 /// valid value (so zeroed pages read as zeros).
 pub(crate) trait Plain: Element + Copy + Send + Sync + 'static {}
 
+impl Plain for i8 {}
+impl Plain for i16 {}
 impl Plain for i32 {}
 impl Plain for i64 {}
 impl Plain for u8 {}

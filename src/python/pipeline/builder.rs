@@ -29,6 +29,7 @@ use super::super::errors::value_error;
 use super::super::int_column::IntColumn;
 use super::super::texts::{borrow_text, collect_texts, Origin, PyText};
 use super::super::utf8_columns::{MappedUtf8Column, Utf8Column};
+use super::derived::{only_derived, CodeTable, Derived};
 use super::runs::{panic_reason, Room, RunTables, Scratch, Strings, STRING_COLUMNS, TABLE_NAMES};
 use super::PyPipeline;
 use crate::pipeline::Pipeline;
@@ -50,6 +51,10 @@ pub(crate) struct PyTableBuilder {
     /// Per table of [`TABLE_NAMES`], its columns' names and values.
     names: [&'static [&'static str]; TABLE_NAMES.len()],
     tables: [Vec<IntColumn>; TABLE_NAMES.len()],
+    /// Which integer columns are kept (a source of derived columns only is not).
+    kept: [Vec<bool>; TABLE_NAMES.len()],
+    /// The columns derived from others as they are appended.
+    derived: Vec<Derived>,
     /// The string columns of [`STRING_COLUMNS`] (empty where not wanted).
     strings: [MappedUtf8Column; STRING_COLUMNS.len()],
     /// Documents that failed: (index, reason).
@@ -62,10 +67,20 @@ impl PyTableBuilder {
     /// A builder for about `documents` documents of `chars` code points in all (0 when
     /// unknown): the final columns are reserved up front, so they seldom grow (a growth
     /// copies the column, and the old one may stay in the process' heap).
-    pub(super) fn new(pipeline: Py<PyPipeline>, wanted: Strings, documents: usize, chars: usize) -> Self {
+    pub(super) fn new(
+        pipeline: Py<PyPipeline>,
+        wanted: Strings,
+        documents: usize,
+        chars: usize,
+        codes: &[CodeTable],
+    ) -> Self {
         let names = RunTables::names();
         let mut room = Room::of(chars + chars / 8);
         room.rows[0] = documents;
+        let mut kept = [(); TABLE_NAMES.len()].map(|_| Vec::new());
+        for (table, columns) in names.iter().enumerate() {
+            kept[table] = columns.iter().map(|name| !only_derived(table, name)).collect();
+        }
         // Document indices are int64 from the start: they are the keys' positions.
         let mut tables: [Vec<IntColumn>; TABLE_NAMES.len()] = names.map(|columns| {
             columns
@@ -77,8 +92,10 @@ impl PyTableBuilder {
                 .collect()
         });
         if chars > 0 {
-            for (columns, &rows) in tables.iter_mut().zip(&room.rows) {
-                columns.iter_mut().for_each(|column| column.reserve(rows));
+            for ((columns, kept), &rows) in tables.iter_mut().zip(&kept).zip(&room.rows) {
+                for (column, _) in columns.iter_mut().zip(kept).filter(|(_, &kept)| kept) {
+                    column.reserve(rows);
+                }
             }
         }
         PyTableBuilder {
@@ -86,6 +103,8 @@ impl PyTableBuilder {
             wanted,
             tables,
             names,
+            kept,
+            derived: Derived::all(codes, (chars > 0).then_some(&room)),
             strings: std::array::from_fn(|column| {
                 let (rows, bytes) = room.strings[column];
                 match wanted.fills(column) && chars > 0 {
@@ -102,6 +121,7 @@ impl PyTableBuilder {
 /// One final column and the runs' parts to append to it.
 enum Append<'a> {
     Int(&'a mut IntColumn, Vec<&'a [i64]>),
+    Derived(&'a mut Derived, Vec<&'a [i64]>),
     Text(&'a mut MappedUtf8Column, Vec<&'a Utf8Column>),
 }
 
@@ -110,6 +130,7 @@ impl Append<'_> {
     fn bytes(&self) -> usize {
         match self {
             Append::Int(_, parts) => parts.iter().map(|p| p.len() * 8).sum(),
+            Append::Derived(column, parts) => parts.iter().map(|p| p.len() * column.bytes_per_row()).sum(),
             Append::Text(_, parts) => parts.iter().map(|p| p.bytes()).sum(),
         }
     }
@@ -117,6 +138,7 @@ impl Append<'_> {
     fn run(self) {
         match self {
             Append::Int(column, parts) => column.extend(&parts),
+            Append::Derived(column, parts) => column.extend(&parts),
             Append::Text(column, parts) => column.extend(&parts),
         }
     }
@@ -235,6 +257,8 @@ impl Slot {
 /// The final columns, appended to by one task at a time.
 struct Finals<'a> {
     tables: &'a mut [Vec<IntColumn>; TABLE_NAMES.len()],
+    kept: &'a [Vec<bool>; TABLE_NAMES.len()],
+    derived: &'a mut [Derived],
     strings: &'a mut [MappedUtf8Column; STRING_COLUMNS.len()],
     errors: &'a mut Vec<(usize, String)>,
 }
@@ -436,12 +460,14 @@ impl<'s> Shared<'_, '_> {
             let mut finals = lock(&self.finals);
             let Finals {
                 tables,
+                kept,
+                derived,
                 strings,
                 errors,
             } = &mut *finals;
             let mut chunk = lock(&self.slots[ready]);
             let used = chunk.used;
-            append(tables, strings, &chunk.runs[..used]);
+            append(tables, kept, derived, strings, &chunk.runs[..used]);
             for run in &mut chunk.runs[..used] {
                 errors.append(&mut run.errors);
             }
@@ -483,6 +509,8 @@ impl PyTableBuilder {
         let pipeline = &self.pipeline.get().inner;
         let PyTableBuilder {
             tables,
+            kept,
+            derived,
             strings,
             errors,
             documents,
@@ -509,6 +537,8 @@ impl PyTableBuilder {
             order: Mutex::new(Order::default()),
             finals: Mutex::new(Finals {
                 tables,
+                kept,
+                derived,
                 strings,
                 errors,
             }),
@@ -562,12 +592,26 @@ impl PyTableBuilder {
     /// as a list of (index, reason).
     fn finish<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let tables = PyDict::new(py);
-        for ((name, columns), values) in TABLE_NAMES.into_iter().zip(self.names).zip(&mut self.tables) {
+        let kept = self.kept.iter();
+        for (((name, columns), values), kept) in TABLE_NAMES
+            .into_iter()
+            .zip(self.names)
+            .zip(&mut self.tables)
+            .zip(kept)
+        {
             let table = PyDict::new(py);
-            for (column, values) in columns.iter().zip(std::mem::take(values)) {
+            for ((column, values), _) in columns
+                .iter()
+                .zip(std::mem::take(values))
+                .zip(kept)
+                .filter(|(_, &k)| k)
+            {
                 table.set_item(column, values.into_numpy(py)?)?;
             }
             tables.set_item(name, table)?;
+        }
+        for derived in std::mem::take(&mut self.derived) {
+            derived.into_dict(&tables)?;
         }
         let strings = PyDict::new(py);
         for (index, ((table, column), values)) in
@@ -600,15 +644,24 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 /// that chunk's runs to end).
 fn append(
     tables: &mut [Vec<IntColumn>; TABLE_NAMES.len()],
+    kept: &[Vec<bool>; TABLE_NAMES.len()],
+    derived: &mut [Derived],
     strings: &mut [MappedUtf8Column; STRING_COLUMNS.len()],
     runs: &[RunTables],
 ) {
     let mut jobs = Vec::new();
     for (table, columns) in tables.iter_mut().enumerate() {
         for (index, column) in columns.iter_mut().enumerate() {
-            let parts = runs.iter().map(|run| run.table(table)[index].as_slice());
-            jobs.push(Append::Int(column, parts.collect()));
+            if kept[table][index] {
+                let parts = runs.iter().map(|run| run.table(table)[index].as_slice());
+                jobs.push(Append::Int(column, parts.collect()));
+            }
         }
+    }
+    for column in derived {
+        let (table, index) = column.source();
+        let parts = runs.iter().map(|run| run.table(table)[index].as_slice());
+        jobs.push(Append::Derived(column, parts.collect()));
     }
     for (index, column) in strings.iter_mut().enumerate() {
         if runs.first().is_some_and(|run| run.fills(index)) {

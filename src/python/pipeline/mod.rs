@@ -6,6 +6,7 @@
 //! the others still finish.
 
 mod builder;
+mod derived;
 mod runs;
 
 use pyo3::prelude::*;
@@ -17,6 +18,7 @@ use super::quotes::PyQuoteExtractor;
 use super::splitter::PySplitter;
 use crate::pipeline::{Boilerplate, Pipeline};
 pub(crate) use builder::PyTableBuilder;
+use derived::CodeTable;
 use runs::Strings;
 
 /// Runs the splitter, the entity matcher and the quote extractor over documents, and
@@ -91,20 +93,30 @@ impl PyPipeline {
     /// A builder of the tables of an analysis (`presswork.pipeline` feeds it chunks of
     /// documents): `text` fills the string columns (without it Python slices the texts),
     /// `paragraph_text` the paragraphs' text too. `documents` and `chars`: the size of
-    /// the input when it is known (0 otherwise), to reserve the columns by.
-    #[pyo3(signature = (*, text, paragraph_text, documents = 0, chars = 0))]
+    /// the input when it is known (0 otherwise), to reserve the columns by. `codes`: the
+    /// gazetteer's code tables (`alias` per pattern; `id`, `name`, `type` per entity: the
+    /// categorical code of each, in the codes' width), to make the label columns by.
+    #[pyo3(signature = (*, text, paragraph_text, documents = 0, chars = 0, codes = None))]
     fn _table_builder(
         slf: &Bound<'_, Self>,
         text: bool,
         paragraph_text: bool,
         documents: usize,
         chars: usize,
-    ) -> PyTableBuilder {
+        codes: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<PyTableBuilder> {
         let wanted = Strings {
             any: text,
             paragraphs: paragraph_text,
         };
-        PyTableBuilder::new(slf.clone().unbind(), wanted, documents, chars)
+        let codes = CodeTable::read_all(codes)?;
+        Ok(PyTableBuilder::new(
+            slf.clone().unbind(),
+            wanted,
+            documents,
+            chars,
+            &codes,
+        ))
     }
 
     /// The linked tables of `texts` (see `presswork.pipeline.Analysis`): one text, a
