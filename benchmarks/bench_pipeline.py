@@ -373,26 +373,37 @@ print(presswork._core.__file__)
 """
 
 
-def core_ceiling(gazetteer: Path, corpus: Path, rounds: int) -> dict[int, float] | str:
+class CoreCeiling:
     """The Rust core alone (no Python, no tables) on 1 and 2 threads, pinned like the
-    presswork rows: the best pass's MB/s of ``examples/pipeline_files --parallel`` per
-    thread count, rounds interleaved. Its 2 ÷ 1 ratio is the ceiling of the tables'
-    scaling on this machine at this time. A string says why it was not measured."""
-    import re
-    import subprocess
+    presswork rows: ``examples/pipeline_files --parallel``, one measurement per thread
+    count at each round of the presswork rows (so under the same load), the best pass's
+    MB/s kept. Its 2 ÷ 1 ratio is the ceiling of the tables' scaling on this machine at
+    this time."""
 
-    build = ["cargo", "build", "--quiet", "--release", "--example", "pipeline_files"]
-    try:
-        subprocess.run(build, cwd=REPO, check=True, capture_output=True, timeout=900)
-    except (OSError, subprocess.SubprocessError) as error:
-        return f"the core example did not build: {error}"
-    binary = REPO / "target" / "release" / "examples" / "pipeline_files"
-    best: dict[int, float] = {}
-    for _ in range(rounds):
+    def __init__(self, gazetteer: Path, corpus: Path) -> None:
+        import subprocess
+
+        self.args = [str(gazetteer), str(corpus)]
+        self.best: dict[int, float] = {}
+        self.failed = ""
+        build = ["cargo", "build", "--quiet", "--release", "--example", "pipeline_files"]
+        try:
+            subprocess.run(build, cwd=REPO, check=True, capture_output=True, timeout=900)
+        except (OSError, subprocess.SubprocessError) as error:
+            self.failed = f"the core example did not build: {error}"
+        self.binary = REPO / "target" / "release" / "examples" / "pipeline_files"
+
+    def round(self) -> None:
+        """One measurement per thread count."""
+        import re
+        import subprocess
+
         for threads in PW_THREADS:
+            if self.failed:
+                return
             cpus = sorted(os.sched_getaffinity(0))[:threads]
             ran = subprocess.run(
-                [str(binary), "--throughput", "100", "--parallel", str(gazetteer), str(corpus)],
+                [str(self.binary), "--throughput", "100", "--parallel", *self.args],
                 env={**os.environ, "RAYON_NUM_THREADS": str(threads)},
                 preexec_fn=lambda cpus=cpus: os.sched_setaffinity(0, cpus),
                 capture_output=True,
@@ -401,9 +412,14 @@ def core_ceiling(gazetteer: Path, corpus: Path, rounds: int) -> dict[int, float]
             )
             found = re.search(r"best pass ([0-9.]+) MB/s", ran.stdout)
             if ran.returncode != 0 or found is None:
-                return f"the core example failed: {ran.stderr.strip()[-300:]}"
-            best[threads] = max(best.get(threads, 0.0), float(found.group(1)))
-    return best
+                self.failed = f"the core example failed: {ran.stderr.strip()[-300:]}"
+                return
+            mb_s = float(found.group(1))
+            log(f"    the Rust core alone, {threads} thread(s): {mb_s:.1f} MB/s")
+            self.best[threads] = max(self.best.get(threads, 0.0), mb_s)
+
+    def result(self) -> dict[int, float] | str:
+        return self.failed or self.best
 
 
 def _shown(path: Path) -> str:
@@ -678,7 +694,8 @@ def main(argv: list[str] | None = None) -> int:
         dest="core_ceiling",
         action="store_false",
         help="skip the Rust core alone on 1 and 2 threads (built with cargo; the ceiling "
-        "of the tables' scaling on this machine, measured just before the presswork rows)",
+        "of the tables' scaling on this machine, measured at each round of the presswork "
+        "rows)",
     )
     ap.add_argument("--json", type=Path, help="also write the results as JSON here")
     ap.add_argument("--out", type=Path, help="write the Markdown report here (default stdout)")
@@ -740,10 +757,10 @@ def main(argv: list[str] | None = None) -> int:
         pw_line = f"presswork: `{_shown(Path(why))}`, {build}."
         if pw_extra:
             notes.append(f"presswork imported with {pw_extra}.")
+        reference = None
         if args.core_ceiling and hasattr(os, "sched_setaffinity"):
-            log("the Rust core alone, 1 and 2 threads (examples/pipeline_files --parallel) ...")
-            ceiling = core_ceiling(gpath, path, args.rounds)
-            log(f"    {ceiling}")
+            log("building the Rust core's example (examples/pipeline_files) ...")
+            reference = CoreCeiling(gpath, path)
         jobs = [
             {**base, "system": "presswork", "threads": t, "extra": pw_extra, "breakdown": t == 1}
             for t in PW_THREADS
@@ -759,7 +776,10 @@ def main(argv: list[str] | None = None) -> int:
             args.timeout,
             max_rss,
             args.rounds,
+            reference.round if reference is not None else None,
         )
+        if reference is not None:
+            ceiling = reference.result()
         for job, res in zip(jobs, best):
             if res.get("status") == "ok":
                 systems["presswork"] = {"version": res["version"], "note": res["note"]}

@@ -182,16 +182,21 @@ def run_rows(
     timeout: float,
     max_rss: float,
     rounds: int = 1,
+    each_round: Callable[[], None] | None = None,
 ) -> list[dict[str, Any]]:
     """Run every job (a dict with ``threads`` and ``extra``, see ``env``) ``rounds`` times,
     the rounds interleaved, each run in a fresh interpreter; return each job's fastest
-    successful result (by ``mb_per_s``), or its last failure. Progress goes to stderr."""
+    successful result (by ``mb_per_s``), or its last failure. ``each_round()`` runs at
+    the start of every round (a reference measured under the same load). Progress goes
+    to stderr."""
 
     def log(msg: str) -> None:
         print(msg, file=sys.stderr, flush=True)
 
     best: list[dict[str, Any]] = [{} for _ in jobs]
     for round_ in range(1, rounds + 1):
+        if each_round is not None:
+            each_round()
         for i, job in enumerate(jobs):
             where = f"round {round_}/{rounds}, " if rounds > 1 else ""
             log(f"[{where}{i + 1}/{len(jobs)}] {describe(job)} ...")

@@ -552,10 +552,17 @@ class Pipeline:
     def boilerplate_kinds() -> list[str]:
         """The names of the codes of the ``boilerplate`` column."""
     def _table_builder(
-        self, *, text: bool, paragraph_text: bool, documents: int = 0, chars: int = 0
+        self,
+        *,
+        text: bool,
+        paragraph_text: bool,
+        documents: int = 0,
+        chars: int = 0,
+        codes: dict[str, np.ndarray] | None = None,
     ) -> _TableBuilder:
         """A builder of the tables of one analysis (``text``: fill the string columns;
-        ``documents``, ``chars``: the input's size where known, to reserve by)."""
+        ``documents``, ``chars``: the input's size where known, to reserve by;
+        ``codes``: the gazetteer's categorical codes, to make the label columns by)."""
 
 @final
 class _TableBuilder:
@@ -574,10 +581,12 @@ class _TableBuilder:
     def finish(
         self,
     ) -> tuple[
-        dict[str, dict[str, npt.NDArray[np.int32] | npt.NDArray[np.int64]]],
+        dict[str, dict[str, npt.NDArray[np.integer]]],
         dict[str, dict[str, dict[str, npt.NDArray[np.generic]]]],
         list[tuple[int, str]],
     ]:
-        """The tables' int32 (or int64) columns by table; their string columns by table
-        and column, as Arrow large-string buffers (``offsets``, ``data``, ``valid``); and
-        the documents that failed, as (index, reason)."""
+        """The tables' integer columns by table: int32 (or int64) values, and the columns
+        derived as they were appended (flags as uint8, list offsets, categorical codes in
+        their width); their string columns by table and column, as Arrow large-string
+        buffers (``offsets``, ``data``, ``valid``); and the documents that failed, as
+        (index, reason)."""
