@@ -384,7 +384,7 @@ class CoreCeiling:
         import subprocess
 
         self.args = [str(gazetteer), str(corpus)]
-        self.best: dict[int, float] = {}
+        self.rounds: dict[int, list[float]] = {threads: [] for threads in PW_THREADS}
         self.failed = ""
         build = ["cargo", "build", "--quiet", "--release", "--example", "pipeline_files"]
         try:
@@ -416,10 +416,11 @@ class CoreCeiling:
                 return
             mb_s = float(found.group(1))
             log(f"    the Rust core alone, {threads} thread(s): {mb_s:.1f} MB/s")
-            self.best[threads] = max(self.best.get(threads, 0.0), mb_s)
+            self.rounds[threads].append(mb_s)
 
-    def result(self) -> dict[int, float] | str:
-        return self.failed or self.best
+    def result(self) -> dict[int, list[float]] | str:
+        """MB/s per thread count, round by round, or why there are none."""
+        return self.failed or self.rounds
 
 
 def _shown(path: Path) -> str:
@@ -501,7 +502,7 @@ def _speed_section(rows: list[dict], peer: dict | None) -> list[str]:
 
 
 def _targets_section(
-    pw: dict[int, dict], peer: dict | None, ceiling: dict[int, float] | str | None = None
+    pw: dict[int, dict], peer: dict | None, ceiling: dict[int, list[float]] | str | None = None
 ) -> list[str]:
     def met(ok: bool | None) -> str:
         return "—" if ok is None else ("yes" if ok else "**no**")
@@ -518,11 +519,21 @@ def _targets_section(
         f"| 2 threads ≥ {TARGET_SCALING:g}× 1 thread | {_fmt(scaling)}× "
         f"| {met(None if scaling is None else scaling >= TARGET_SCALING)} |"
     )
-    if isinstance(ceiling, dict) and {1, 2} <= set(ceiling):
+    paired = _paired_ratios(one, two)
+    if paired:
+        out.append(
+            f"| (the same, round by round: the two rows of a round run back to back) "
+            f"{', '.join(f'{r:.2f}' for r in paired)} | median {_median(paired):.2f}× "
+            "| — |"
+        )
+    if isinstance(ceiling, dict) and ceiling.get(1) and ceiling.get(2):
+        best1, best2 = max(ceiling[1]), max(ceiling[2])
+        rounds = [b / a for a, b in zip(ceiling[1], ceiling[2])]
         out.append(
             f"| (context) the Rust core alone, no Python, no tables: 2 threads ÷ 1 "
-            f"({ceiling[1]:.1f} → {ceiling[2]:.1f} MB/s) | {ceiling[2] / ceiling[1]:.2f}× "
-            "| the machine's ceiling for the row above |"
+            f"({best1:.1f} → {best2:.1f} MB/s; round by round "
+            f"{', '.join(f'{r:.2f}' for r in rounds)}) | {best2 / best1:.2f}× "
+            f"(median {_median(rounds):.2f}×) | the machine's ceiling for the rows above |"
         )
     for threads, res in sorted(pw.items()):
         ratio = res.get("peak_ratio") if harness.ok(res) else None
@@ -550,6 +561,20 @@ def _targets_section(
             )
     out.append("")
     return out
+
+
+def _paired_ratios(one: dict | None, two: dict | None) -> list[float]:
+    """Each round's 2-thread MB/s over its 1-thread MB/s (rounds where both ran)."""
+    if not (harness.ok(one) and harness.ok(two)):
+        return []
+    pairs = zip(one.get("round_mb_per_s", []), two.get("round_mb_per_s", []))
+    return [b / a for a, b in pairs if a and b]
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def _breakdown_section(res: dict) -> list[str]:
@@ -742,7 +767,7 @@ def main(argv: list[str] | None = None) -> int:
         "budget_s": args.budget,
     }
     rows: list[dict[str, Any]] = []
-    ceiling: dict[int, float] | str | None = None
+    ceiling: dict[int, list[float]] | str | None = None
     pw_extra, why = (None, "") if args.no_presswork else harness.presswork_env(PROBE)
     if pw_extra is None and why:
         log(f"presswork is not usable ({why}); skipping its rows")

@@ -186,7 +186,8 @@ def run_rows(
 ) -> list[dict[str, Any]]:
     """Run every job (a dict with ``threads`` and ``extra``, see ``env``) ``rounds`` times,
     the rounds interleaved, each run in a fresh interpreter; return each job's fastest
-    successful result (by ``mb_per_s``), or its last failure. ``each_round()`` runs at
+    successful result (by ``mb_per_s``), or its last failure, with every round's MB/s
+    (``round_mb_per_s``, None where it failed). ``each_round()`` runs at
     the start of every round (a reference measured under the same load). Progress goes
     to stderr."""
 
@@ -194,6 +195,7 @@ def run_rows(
         print(msg, file=sys.stderr, flush=True)
 
     best: list[dict[str, Any]] = [{} for _ in jobs]
+    speeds: list[list[float | None]] = [[] for _ in jobs]
     for round_ in range(1, rounds + 1):
         if each_round is not None:
             each_round()
@@ -203,11 +205,14 @@ def run_rows(
             res = run_job(script, job, env(job["threads"], job["extra"]), timeout, max_rss)
             ok = res.get("status") == "ok"
             log(f"    {summarize(res) if ok else res.get('status')}")
+            speeds[i].append(res["mb_per_s"] if ok else None)
             kept = best[i]
             if not kept or (
                 ok and (kept.get("status") != "ok" or res["mb_per_s"] > kept["mb_per_s"])
             ):
                 best[i] = res
+    for res, speed in zip(best, speeds):
+        res["round_mb_per_s"] = speed
     return best
 
 
