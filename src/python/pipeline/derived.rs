@@ -36,63 +36,61 @@ pub(super) enum Derivation {
 }
 
 /// A derived column: made from column `source` of table `table` (an index into
-/// [`TABLE_NAMES`]), and called `name` in that table.
+/// [`TABLE_NAMES`]), and called `name` in that table. `replaces`: the source only serves
+/// this column (or others that replace it too) and is not kept itself.
 pub(super) struct Spec {
     pub(super) table: usize,
     pub(super) source: &'static str,
     pub(super) name: &'static str,
     pub(super) how: Derivation,
+    replaces: bool,
 }
 
-const fn spec(table: usize, source: &'static str, name: &'static str, how: Derivation) -> Spec {
+/// A column made from `source`, which stays a column of its own.
+const fn derives(table: usize, source: &'static str, name: &'static str, how: Derivation) -> Spec {
     Spec {
         table,
         source,
         name,
         how,
+        replaces: false,
     }
 }
 
-/// Every derived column. A source that only serves derived columns is not kept itself
-/// (see [`only_derived`]).
+/// A column made from `source`, which is not kept.
+const fn replaces(table: usize, source: &'static str, name: &'static str, how: Derivation) -> Spec {
+    Spec {
+        replaces: true,
+        ..derives(table, source, name, how)
+    }
+}
+
+/// Every derived column.
 pub(super) const SPECS: [Spec; 17] = [
-    spec(PARAGRAPHS, "boilerplate", "boilerplate", Derivation::SmallCode),
-    spec(SENTENCES, "counted", "counted", Derivation::Flag),
-    spec(MENTIONS, "counted", "counted", Derivation::Flag),
-    spec(MENTIONS, "entity", "ambiguous", Derivation::Negative),
-    spec(MENTIONS, "candidates", "candidate_offsets", Derivation::Offsets),
-    spec(MENTIONS, "pattern", "alias", Derivation::Code("alias")),
-    spec(MENTIONS, "entity", "entity_id", Derivation::Code("id")),
-    spec(MENTIONS, "entity", "name", Derivation::Code("name")),
-    spec(MENTIONS, "entity", "type", Derivation::Code("type")),
-    spec(QUOTES, "counted", "counted", Derivation::Flag),
-    spec(QUOTES, "continues", "continues", Derivation::Flag),
-    spec(QUOTES, "kind", "kind", Derivation::SmallCode),
-    spec(QUOTES, "how", "how", Derivation::SmallCode),
-    spec(QUOTES, "cue", "cue", Derivation::SmallCode),
-    spec(QUOTES, "entity", "entity_id", Derivation::Code("id")),
-    spec(QUOTES, "entity", "entity_name", Derivation::Code("name")),
-    spec(QUOTES, "entity_count", "entity_offsets", Derivation::Offsets),
+    replaces(PARAGRAPHS, "boilerplate", "boilerplate", Derivation::SmallCode),
+    replaces(SENTENCES, "counted", "counted", Derivation::Flag),
+    replaces(MENTIONS, "counted", "counted", Derivation::Flag),
+    derives(MENTIONS, "entity", "ambiguous", Derivation::Negative),
+    replaces(MENTIONS, "candidates", "candidate_offsets", Derivation::Offsets),
+    replaces(MENTIONS, "pattern", "alias", Derivation::Code("alias")),
+    derives(MENTIONS, "entity", "entity_id", Derivation::Code("id")),
+    derives(MENTIONS, "entity", "name", Derivation::Code("name")),
+    derives(MENTIONS, "entity", "type", Derivation::Code("type")),
+    replaces(QUOTES, "counted", "counted", Derivation::Flag),
+    replaces(QUOTES, "continues", "continues", Derivation::Flag),
+    replaces(QUOTES, "kind", "kind", Derivation::SmallCode),
+    replaces(QUOTES, "how", "how", Derivation::SmallCode),
+    replaces(QUOTES, "cue", "cue", Derivation::SmallCode),
+    derives(QUOTES, "entity", "entity_id", Derivation::Code("id")),
+    derives(QUOTES, "entity", "entity_name", Derivation::Code("name")),
+    replaces(QUOTES, "entity_count", "entity_offsets", Derivation::Offsets),
 ];
 
-/// Source columns that only serve derived columns: not kept as columns of their own.
-const ONLY_DERIVED: [(usize, &str); 11] = [
-    (PARAGRAPHS, "boilerplate"),
-    (SENTENCES, "counted"),
-    (MENTIONS, "counted"),
-    (MENTIONS, "candidates"),
-    (MENTIONS, "pattern"),
-    (QUOTES, "counted"),
-    (QUOTES, "continues"),
-    (QUOTES, "kind"),
-    (QUOTES, "how"),
-    (QUOTES, "cue"),
-    (QUOTES, "entity_count"),
-];
-
-/// Whether column `name` of table `table` only serves derived columns.
+/// Whether column `name` of table `table` only serves derived columns (is not kept).
 pub(super) fn only_derived(table: usize, name: &str) -> bool {
-    ONLY_DERIVED.contains(&(table, name))
+    SPECS
+        .iter()
+        .any(|spec| spec.replaces && spec.table == table && spec.source == name)
 }
 
 /// A code table from Python: the code of each index, and the width of the codes.
@@ -325,8 +323,14 @@ mod tests {
         for spec in &SPECS {
             assert!(names[spec.table].contains(&spec.source), "{}", spec.source);
         }
-        for (table, name) in ONLY_DERIVED {
-            assert!(names[table].contains(&name), "{name}");
+        for (table, name) in [(PARAGRAPHS, "paragraphs"), (SENTENCES, "sentences")] {
+            assert_eq!(TABLE_NAMES[table], name);
         }
+        assert_eq!(
+            (TABLE_NAMES[MENTIONS], TABLE_NAMES[QUOTES]),
+            ("mentions", "quotes")
+        );
+        // A source some column keeps is kept: no spec replaces it.
+        assert!(!only_derived(MENTIONS, "entity") && only_derived(MENTIONS, "pattern"));
     }
 }
