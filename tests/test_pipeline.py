@@ -21,6 +21,7 @@ from presswork import (
     PressworkValueError,
     QuoteExtractor,
     Splitter,
+    _core,
     read_corpus,
     sample_texts,
 )
@@ -234,8 +235,10 @@ def test_a_stream_is_read_a_chunk_at_a_time_with_a_progress_bar(
 
     analysis = module.analyze(Spy(pipeline), documents(), chunk_size=4, progress=True)  # type: ignore[arg-type]
     # Chunks are analysed while earlier ones are taken in, but the stream is read at most
-    # three chunks (of 4 documents) ahead of the rows in the tables.
-    assert pulled_when_a_chunk_was_in == [12, 16, 20, 24, 28, 32, 36, 40, 40, 40]
+    # _CHUNKS_IN_FLIGHT chunks (of 4 documents) ahead of the rows in the tables.
+    ahead = _core._CHUNKS_IN_FLIGHT
+    assert 1 < ahead < 10
+    assert pulled_when_a_chunk_was_in == [min(40, 4 * (n + ahead)) for n in range(10)]
     assert len(analysis.quotes) == 40
     assert "presswork: 40doc" in capsys.readouterr().err  # tqdm (length unknown), stderr
     pipeline.analyze(documents(), chunk_size=4, progress=False)

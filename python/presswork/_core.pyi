@@ -25,11 +25,15 @@ __all__ = [
     "Sentence",
     "Span",
     "Splitter",
+    "_CHUNKS_IN_FLIGHT",
     "_TableBuilder",
     "__version__",
     "_substrings",
 ]
 __version__: str
+#: Chunks the pipeline's table builder has on their way at once: a stream is read this
+#: many chunks ahead of the rows.
+_CHUNKS_IN_FLIGHT: int
 
 NewlineMode: TypeAlias = Literal["sentence", "paragraph", "space"]
 QuoteKind: TypeAlias = Literal["statement", "partial", "title"]

@@ -2,7 +2,8 @@
 
 A Series, a mapping, a list or a tuple is in memory already: its texts are cut into
 chunks by slicing, and its keys are its index (or its keys, or positions) as they are.
-Any other iterable is a stream: it is read one chunk ahead and its texts are not kept.
+Any other iterable is a stream: it is read a few chunks ahead (the table builder's
+``_CHUNKS_IN_FLIGHT``) and its texts are not kept.
 Nothing here makes a Python object per document beyond what the input has.
 """
 
@@ -20,7 +21,7 @@ from presswork._core import PressworkTypeError, PressworkValueError
 __all__ = ["CHUNK_CHARS", "CHUNK_DOCUMENTS", "Documents", "is_missing"]
 
 #: Documents per chunk: the core analyses a chunk at a time (its documents in parallel),
-#: a stream is read one chunk ahead, and the progress bar moves a chunk at a time.
+#: a stream is read a few chunks ahead, and the progress bar moves a chunk at a time.
 CHUNK_DOCUMENTS = 2048
 
 #: A chunk also ends once its documents reach this many code points: the core's working

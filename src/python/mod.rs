@@ -37,6 +37,7 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<quotes::PyQuote>()?;
     m.add_class::<pipeline::PyPipeline>()?;
     m.add_class::<pipeline::PyTableBuilder>()?;
+    m.add("_CHUNKS_IN_FLIGHT", pipeline::CHUNKS_IN_FLIGHT)?;
     m.add_function(wrap_pyfunction!(substrings::substrings, m)?)?;
     Ok(())
 }

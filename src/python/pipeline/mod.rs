@@ -17,7 +17,7 @@ use super::matcher::PyEntityMatcher;
 use super::quotes::PyQuoteExtractor;
 use super::splitter::PySplitter;
 use crate::pipeline::{Boilerplate, Pipeline};
-pub(crate) use builder::PyTableBuilder;
+pub(crate) use builder::{PyTableBuilder, SLOTS as CHUNKS_IN_FLIGHT};
 use derived::CodeTable;
 use runs::Strings;
 
