@@ -579,9 +579,11 @@ class _TableBuilder:
         is_missing: Callable[[object], bool],
         refuse: Callable[[int, object], BaseException],
     ) -> list[int]:
-        """Analyse every chunk in order (``on_chunk(chunk)`` once its rows are in); the
-        indices of the missing documents. An item neither ``str`` nor missing raises
-        ``refuse(index, item)``."""
+        """Analyse every chunk in order (``on_chunk(chunk)`` once its rows are in, chunk
+        after chunk); the indices of the missing documents. The iterator and the
+        callbacks are called with the GIL from whichever thread feeds the pool, one at a
+        time. An item neither ``str`` nor missing raises ``refuse(index, item)``. Ctrl-C
+        stops the run."""
     def finish(
         self,
     ) -> tuple[
