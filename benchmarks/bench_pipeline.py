@@ -14,8 +14,11 @@ news articles repeated) and the 10k-entity gazetteer of ``bench_match.py``
   over the gazetteer's names and aliases (longest, non-overlapping: ``filter_spans``),
   quotes with speakers from textacy's ``direct_quotations``, then DataFrames of sentences,
   mentions and quotes, on the first ``--peer-mb`` MB of the corpus; presswork ÷ peer;
-* the issue's targets: ≥ 50 MB/s on one core, ≥ 1.8× that on two, peak ≤ 2× the corpus in
-  memory, and the ratio to the peer;
+* the issue's targets: ≥ 50 MB/s on one core, ≥ 1.8× that on two (also round by round),
+  peak ≤ 2× the corpus in memory, and the ratio to the peer;
+* the ceiling for the two-thread ratio: the Rust core alone (``examples/pipeline_files
+  --parallel``, built with cargo; no Python, no tables) on 1 and 2 threads at the start of
+  every round, under the same load (``--no-core-ceiling`` skips it);
 * where the time of the one-thread presswork call goes: the core's table builder (the Rust
   work, parallel, GIL released) against the Python assembly in ``presswork.pipeline``
   (explicit timers around its functions, in extra passes after the timed ones).
