@@ -6,7 +6,7 @@ import gc
 import math
 import pickle
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -195,6 +195,32 @@ def test_without_pyarrow_the_same_tables_in_object_columns(
     ]
 
 
+class _OnChunkSpy:
+    """A pipeline whose table builder gets its per-chunk callback through ``wrap``."""
+
+    def __init__(
+        self,
+        inner: Pipeline,
+        wrap: Callable[[Callable[[list[str]], None]], Callable[[list[str]], None]],
+    ) -> None:
+        self.inner, self.wrap = inner, wrap
+
+    def _table_builder(self, **options: Any) -> Any:
+        builder, wrap = self.inner._table_builder(**options), self.wrap
+
+        class Builder:
+            def run(self, chunks: Any, on_chunk: Any, *checks: Any) -> list[int]:
+                return builder.run(chunks, wrap(on_chunk), *checks)
+
+            def finish(self) -> Any:
+                return builder.finish()
+
+        return Builder()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
 def test_a_stream_is_read_a_chunk_at_a_time_with_a_progress_bar(
     pipeline: Pipeline, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -209,31 +235,15 @@ def test_a_stream_is_read_a_chunk_at_a_time_with_a_progress_bar(
 
     pulled_when_a_chunk_was_in: list[int] = []
 
-    class Builder:  # the core's table builder, recording what was read as chunks come in
-        def __init__(self, inner: Any) -> None:
-            self.inner = inner
+    def recording(on_chunk: Callable[[list[str]], None]) -> Callable[[list[str]], None]:
+        def recorded(chunk: list[str]) -> None:  # what was read as chunks come in
+            pulled_when_a_chunk_was_in.append(len(pulled))
+            on_chunk(chunk)
 
-        def run(self, chunks: Any, on_chunk: Any, *checks: Any) -> list[int]:
-            def recorded(chunk: list[str]) -> None:
-                pulled_when_a_chunk_was_in.append(len(pulled))
-                on_chunk(chunk)
+        return recorded
 
-            return self.inner.run(chunks, recorded, *checks)
-
-        def finish(self) -> Any:
-            return self.inner.finish()
-
-    class Spy:
-        def __init__(self, inner: Pipeline) -> None:
-            self.inner = inner
-
-        def _table_builder(self, **options: Any) -> Builder:
-            return Builder(self.inner._table_builder(**options))
-
-        def __getattr__(self, name: str) -> Any:
-            return getattr(self.inner, name)
-
-    analysis = module.analyze(Spy(pipeline), documents(), chunk_size=4, progress=True)  # type: ignore[arg-type]
+    spy = _OnChunkSpy(pipeline, recording)
+    analysis = module.analyze(spy, documents(), chunk_size=4, progress=True)  # type: ignore[arg-type]
     # Chunks are analysed while earlier ones are taken in, but the stream is read at most
     # _CHUNKS_IN_FLIGHT chunks (of 4 documents) ahead of the rows in the tables.
     ahead = _core._CHUNKS_IN_FLIGHT
@@ -330,3 +340,27 @@ def test_ctrl_c_stops_a_long_analysis(pipeline: Pipeline) -> None:
         timer.cancel()
         signal.signal(signal.SIGINT, previous)
     assert len(pipeline.analyze(["Fine."]).documents) == 1
+
+
+def test_errors_from_the_first_chunk_or_a_callback_stop_the_analysis(pipeline: Pipeline) -> None:
+    # The first chunks are read by the calling thread, the later ones by the pool's
+    # threads: an error from either, or from the per-chunk callback, comes out as it is.
+    import presswork.pipeline as module
+
+    def failing_at_once() -> Iterator[str]:
+        raise OSError("nothing to read")
+        yield "never"
+
+    with pytest.raises(OSError, match="nothing to read"):
+        pipeline.analyze(failing_at_once())
+
+    def failing(on_chunk: Callable[[list[str]], None]) -> Callable[[list[str]], None]:
+        def fail(chunk: list[str]) -> None:
+            raise RuntimeError("the progress bar broke")
+
+        return fail
+
+    texts = [f'"Item {n}," Volk said.' for n in range(50)]
+    with pytest.raises(RuntimeError, match="the progress bar broke"):
+        module.analyze(_OnChunkSpy(pipeline, failing), texts, chunk_size=3)  # type: ignore[arg-type]
+    assert len(pipeline.analyze(texts, chunk_size=3).quotes) == 50
