@@ -168,22 +168,19 @@ class Documents:
             if len(batch) == self._chunk_size or chars >= CHUNK_CHARS:
                 yield batch
                 batch, chars = [], 0
-        if self._stream_keys is not None:
-            extra = next(self._stream_keys, _END)
-            if extra is not _END:
-                raise PressworkValueError(
-                    f"keys and texts differ in number (from position {self._read})"
-                )
+        if self._stream_keys is not None and next(self._stream_keys, _END) is not _END:
+            raise self._keys_mismatch()
         if batch:
             yield batch
 
     def _next_key(self, keys: Iterator[Any]) -> Any:
         key = next(keys, _END)
         if key is _END:
-            raise PressworkValueError(
-                f"keys and texts differ in number (from position {self._read})"
-            )
+            raise self._keys_mismatch()
         return key
+
+    def _keys_mismatch(self) -> PressworkValueError:
+        return PressworkValueError(f"keys and texts differ in number (from position {self._read})")
 
     @property
     def read_count(self) -> int:

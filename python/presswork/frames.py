@@ -184,38 +184,45 @@ def mentions_frame(
 
 
 def _mention_entities(
-    matcher: EntityMatcher,
-    pattern: np.ndarray | None,
-    entity: np.ndarray,
-    made: dict[str, np.ndarray] | None = None,
+    matcher: EntityMatcher, pattern: np.ndarray, entity: np.ndarray
 ) -> dict[str, Any]:
     """The columns ``alias``, ``entity_id``, ``name``, ``type``, ``ambiguous``,
     ``candidates`` and one per extra field, from the mentions' pattern and entity codes
-    (entity -1: ambiguous). ``made``: what the core made already, in place of the
-    pattern: the label codes (``alias``, ``entity_id``, ``name``, ``type``),
-    ``ambiguous`` (uint8) and the candidates' ``candidate_offsets`` and
-    ``candidate_entities``. Labels are categoricals whose categories are all of the
+    (entity -1: ambiguous). Labels are categoricals whose categories are all of the
     gazetteer's values (made once per matcher), so tables of different documents — the
     partitions of a Dask or Spark job — concatenate without losing their dtype."""
     labels = _labels_of(matcher)
-    fields = labels.fields
-    if made is None:
-        assert pattern is not None
-        frame: dict[str, Any] = {
-            "alias": labels.alias.take(pattern),
-            "entity_id": fields["id"].take(entity),
-            "name": fields["name"].take(entity),
-            "type": fields["type"].take(entity),
-            "ambiguous": entity < 0,
-            "candidates": labels.candidates(pattern, entity),
-        }
-    else:
-        frame = {
-            "alias": labels.alias.of_codes(made["alias"]),
-            **{name: fields[field].of_codes(made[name]) for name, field in _LABEL_COLUMNS},
-            "ambiguous": _bools(made["ambiguous"]),
-            "candidates": labels.ids.lists(made["candidate_offsets"], made["candidate_entities"]),
-        }
+    frame: dict[str, Any] = {
+        "alias": labels.alias.take(pattern),
+        **{name: labels.fields[field].take(entity) for name, field in _LABEL_COLUMNS},
+        "ambiguous": entity < 0,
+        "candidates": labels.candidates(pattern, entity),
+    }
+    return _with_extra_fields(labels, frame, entity)
+
+
+def _mention_entities_made(
+    matcher: EntityMatcher, entity: np.ndarray, made: dict[str, np.ndarray]
+) -> dict[str, Any]:
+    """The columns of :func:`_mention_entities` from what the pipeline's core made
+    already: the label codes (``alias``, ``entity_id``, ``name``, ``type``),
+    ``ambiguous`` (uint8), the candidates' ``candidate_offsets`` and
+    ``candidate_entities``; ``entity`` for the extra fields."""
+    labels = _labels_of(matcher)
+    frame: dict[str, Any] = {
+        "alias": labels.alias.of_codes(made["alias"]),
+        **{name: labels.fields[field].of_codes(made[name]) for name, field in _LABEL_COLUMNS},
+        "ambiguous": _bools(made["ambiguous"]),
+        "candidates": labels.ids.lists(made["candidate_offsets"], made["candidate_entities"]),
+    }
+    return _with_extra_fields(labels, frame, entity)
+
+
+def _with_extra_fields(
+    labels: _Labels, frame: dict[str, Any], entity: np.ndarray
+) -> dict[str, Any]:
+    """``frame`` with a column per extra field of the gazetteer (``extra_`` before a
+    name the frame has already)."""
     for field, values in labels.fields.items():
         if field not in ("id", "name", "type"):
             taken = field in frame or field in ("key", "start", "end", "text")

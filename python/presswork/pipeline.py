@@ -36,7 +36,7 @@ from presswork.frames import (
     _categories,
     _EntityIds,
     _labels_of,
-    _mention_entities,
+    _mention_entities_made,
     _nullable,
     _pyarrow,
     _quotes_from_columns,
@@ -255,9 +255,9 @@ def _assemble(
         copy=False,
     )
 
-    # The core's columns that only serve to make others (document indices, pattern and
-    # entity codes, 0/1 flags) are popped as they are used, so that each is freed before
-    # the columns made after it are allocated.
+    # The core's columns that only serve to make others (document indices, entity
+    # indices, list offsets and values) are popped as they are used, so that each is
+    # freed before the columns made after it are allocated.
     def key_of(table: dict[str, np.ndarray]) -> pd.Index:
         documents = table["document"]  # int64 positions
         if isinstance(keys, pd.RangeIndex) and keys.step == 1:
@@ -299,7 +299,7 @@ def _assemble(
     mention_keys = key_of(m)
     m["candidate_entities"] = columns.pop("mention_candidates")["entity"]
     entities = (
-        _mention_entities(matcher, None, m.pop("entity"), made=m)
+        _mention_entities_made(matcher, m.pop("entity"), m)
         if matcher is not None
         else {"entity_id": np.full(len(mention_keys), None, dtype=object)}
     )
@@ -370,9 +370,8 @@ def _entities_inside(
     pipeline: Pipeline, offsets: np.ndarray, columns: dict[str, dict[str, np.ndarray]]
 ) -> Any:
     """Per quote, the ids of the distinct entities mentioned inside it, in the order of
-    their first mention (ambiguous mentions left out): a list column of the core's
-    (document, quote, entity) rows, those from ``offsets[i]`` to ``offsets[i + 1]`` for
-    quote ``i``."""
+    their first mention (ambiguous mentions left out): a list column of the core's entity
+    indices, those from ``offsets[i]`` to ``offsets[i + 1]`` for quote ``i``."""
     entities = columns.pop("quote_entities")["entity"]
     matcher = pipeline.matcher
     ids = _labels_of(matcher).ids if matcher is not None else _EntityIds([])

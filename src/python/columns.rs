@@ -80,11 +80,6 @@ impl<const N: usize> Columns<N> {
         }
     }
 
-    /// The rows from row `first` on, each as its values.
-    pub(crate) fn rows_from(&self, first: usize) -> impl Iterator<Item = [i64; N]> + '_ {
-        (first..self.len()).map(|row| std::array::from_fn(|column| self.data[column][row]))
-    }
-
     /// The columns' values, in the order of their names.
     pub(crate) fn values(&self) -> &[Vec<i64>; N] {
         &self.data

@@ -8,8 +8,8 @@
 //! no thread waits at the end of a chunk, and reads the next chunks into the slots it
 //! freed: the pool feeds itself, and never waits for the calling thread to be scheduled
 //! (on a busy machine that can take milliseconds), which only waits and checks for
-//! signals. Each value is copied once, from its run into
-//! its final column. Integer columns stay `i32` while their values fit ([`IntColumn`]);
+//! signals. Each value is copied once, from its run into its final column (or into the
+//! column derived from it, see [`Derived`]). Integer columns stay `i32` while their values fit ([`IntColumn`]);
 //! every final column lives in a memory mapping of its own and moves into numpy without
 //! a copy: Python gets one array per column, whatever the number of chunks and runs.
 
@@ -53,9 +53,9 @@ pub(crate) struct PyTableBuilder {
     wanted: Strings,
     /// Per table of [`TABLE_NAMES`], its columns' names and values.
     names: [&'static [&'static str]; TABLE_NAMES.len()],
+    /// Per table, its integer columns; one that only serves derived columns
+    /// ([`only_derived`]) stays empty.
     tables: [Vec<IntColumn>; TABLE_NAMES.len()],
-    /// Which integer columns are kept (a source of derived columns only is not).
-    kept: [Vec<bool>; TABLE_NAMES.len()],
     /// The columns derived from others as they are appended.
     derived: Vec<Derived>,
     /// The string columns of [`STRING_COLUMNS`] (empty where not wanted).
@@ -80,10 +80,6 @@ impl PyTableBuilder {
         let names = RunTables::names();
         let mut room = Room::of(chars + chars / 8);
         room.rows[0] = documents;
-        let mut kept = [(); TABLE_NAMES.len()].map(|_| Vec::new());
-        for (table, columns) in names.iter().enumerate() {
-            kept[table] = columns.iter().map(|name| !only_derived(table, name)).collect();
-        }
         // Document indices are int64 from the start: they are the keys' positions.
         let mut tables: [Vec<IntColumn>; TABLE_NAMES.len()] = names.map(|columns| {
             columns
@@ -95,9 +91,11 @@ impl PyTableBuilder {
                 .collect()
         });
         if chars > 0 {
-            for ((columns, kept), &rows) in tables.iter_mut().zip(&kept).zip(&room.rows) {
-                for (column, _) in columns.iter_mut().zip(kept).filter(|(_, &kept)| kept) {
-                    column.reserve(rows);
+            for (table, (columns, &rows)) in tables.iter_mut().zip(&room.rows).enumerate() {
+                for (column, name) in columns.iter_mut().zip(names[table]) {
+                    if !only_derived(table, name) {
+                        column.reserve(rows);
+                    }
                 }
             }
         }
@@ -106,7 +104,6 @@ impl PyTableBuilder {
             wanted,
             tables,
             names,
-            kept,
             derived: Derived::all(codes, (chars > 0).then_some(&room)),
             strings: std::array::from_fn(|column| {
                 let (rows, bytes) = room.strings[column];
@@ -260,7 +257,7 @@ impl Slot {
 /// The final columns, appended to by one task at a time.
 struct Finals<'a> {
     tables: &'a mut [Vec<IntColumn>; TABLE_NAMES.len()],
-    kept: &'a [Vec<bool>; TABLE_NAMES.len()],
+    names: [&'static [&'static str]; TABLE_NAMES.len()],
     derived: &'a mut [Derived],
     strings: &'a mut [MappedUtf8Column; STRING_COLUMNS.len()],
     errors: &'a mut Vec<(usize, String)>,
@@ -463,14 +460,14 @@ impl<'s> Shared<'_, '_> {
             let mut finals = lock(&self.finals);
             let Finals {
                 tables,
-                kept,
+                names,
                 derived,
                 strings,
                 errors,
             } = &mut *finals;
             let mut chunk = lock(&self.slots[ready]);
             let used = chunk.used;
-            append(tables, kept, derived, strings, &chunk.runs[..used]);
+            append(tables, *names, derived, strings, &chunk.runs[..used]);
             for run in &mut chunk.runs[..used] {
                 errors.append(&mut run.errors);
             }
@@ -512,7 +509,7 @@ impl PyTableBuilder {
         let pipeline = &self.pipeline.get().inner;
         let PyTableBuilder {
             tables,
-            kept,
+            names,
             derived,
             strings,
             errors,
@@ -540,7 +537,7 @@ impl PyTableBuilder {
             order: Mutex::new(Order::default()),
             finals: Mutex::new(Finals {
                 tables,
-                kept,
+                names: *names,
                 derived,
                 strings,
                 errors,
@@ -590,26 +587,22 @@ impl PyTableBuilder {
     }
 
     /// The tables so far, and the builder emptied: by table name, a dict of numpy int32
-    /// or int64 columns; by table and column, the string columns as Arrow large-string
+    /// or int64 columns and of the columns derived from them; by table and column, the string columns as Arrow large-string
     /// buffers (`offsets`, `data`, `valid` numpy arrays); and the documents that failed
     /// as a list of (index, reason).
     fn finish<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let tables = PyDict::new(py);
-        let kept = self.kept.iter();
-        for (((name, columns), values), kept) in TABLE_NAMES
+        for (index, ((name, columns), values)) in TABLE_NAMES
             .into_iter()
             .zip(self.names)
             .zip(&mut self.tables)
-            .zip(kept)
+            .enumerate()
         {
             let table = PyDict::new(py);
-            for ((column, values), _) in columns
-                .iter()
-                .zip(std::mem::take(values))
-                .zip(kept)
-                .filter(|(_, &k)| k)
-            {
-                table.set_item(column, values.into_numpy(py)?)?;
+            for (column, values) in columns.iter().zip(std::mem::take(values)) {
+                if !only_derived(index, column) {
+                    table.set_item(column, values.into_numpy(py)?)?;
+                }
             }
             tables.set_item(name, table)?;
         }
@@ -642,20 +635,19 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// Appends every run's rows to the final columns, on the calling thread: meanwhile the
-/// pool analyses the next chunk (with rayon's tasks here, this work would wait for
-/// that chunk's runs to end).
+/// Appends every run's rows to the final columns, one job per column on the pool
+/// (biggest first), while the pool also analyses the chunks that come after.
 fn append(
     tables: &mut [Vec<IntColumn>; TABLE_NAMES.len()],
-    kept: &[Vec<bool>; TABLE_NAMES.len()],
+    names: [&'static [&'static str]; TABLE_NAMES.len()],
     derived: &mut [Derived],
     strings: &mut [MappedUtf8Column; STRING_COLUMNS.len()],
     runs: &[RunTables],
 ) {
     let mut jobs = Vec::new();
     for (table, columns) in tables.iter_mut().enumerate() {
-        for (index, column) in columns.iter_mut().enumerate() {
-            if kept[table][index] {
+        for (index, (column, name)) in columns.iter_mut().zip(names[table]).enumerate() {
+            if !only_derived(table, name) {
                 let parts = runs.iter().map(|run| run.table(table)[index].as_slice());
                 jobs.push(Append::Int(column, parts.collect()));
             }

@@ -20,7 +20,7 @@ const QUOTES: usize = 4;
 
 /// How a derived column is made from its source column's values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Derivation {
+enum Derivation {
     /// 0 or 1 → a bool.
     Flag,
     /// Negative → true (an entity of -1: the mention is ambiguous).
@@ -38,11 +38,11 @@ pub(super) enum Derivation {
 /// A derived column: made from column `source` of table `table` (an index into
 /// [`TABLE_NAMES`]), and called `name` in that table. `replaces`: the source only serves
 /// this column (or others that replace it too) and is not kept itself.
-pub(super) struct Spec {
-    pub(super) table: usize,
-    pub(super) source: &'static str,
-    pub(super) name: &'static str,
-    pub(super) how: Derivation,
+struct Spec {
+    table: usize,
+    source: &'static str,
+    name: &'static str,
+    how: Derivation,
     replaces: bool,
 }
 
@@ -66,7 +66,7 @@ const fn replaces(table: usize, source: &'static str, name: &'static str, how: D
 }
 
 /// Every derived column.
-pub(super) const SPECS: [Spec; 17] = [
+const SPECS: [Spec; 17] = [
     replaces(PARAGRAPHS, "boilerplate", "boilerplate", Derivation::SmallCode),
     replaces(SENTENCES, "counted", "counted", Derivation::Flag),
     replaces(MENTIONS, "counted", "counted", Derivation::Flag),
@@ -111,9 +111,9 @@ impl CodeTable {
         for (name, codes) in tables.iter() {
             let name: String = name.extract()?;
             let (codes, width) = if let Ok(codes) = codes.cast::<PyArray1<i8>>() {
-                (codes.to_vec()?.into_iter().map(i32::from).collect(), 1)
+                (widen(codes.readonly().as_slice()?), 1)
             } else if let Ok(codes) = codes.cast::<PyArray1<i16>>() {
-                (codes.to_vec()?.into_iter().map(i32::from).collect(), 2)
+                (widen(codes.readonly().as_slice()?), 2)
             } else if let Ok(codes) = codes.cast::<PyArray1<i32>>() {
                 (codes.readonly().as_slice()?.to_vec(), 4)
             } else {
@@ -127,6 +127,11 @@ impl CodeTable {
         }
         Ok(read)
     }
+}
+
+/// Codes of a narrower type as `i32`.
+fn widen<T: Copy + Into<i32>>(codes: &[T]) -> Vec<i32> {
+    codes.iter().map(|&code| code.into()).collect()
 }
 
 /// The values of a derived column.

@@ -52,7 +52,7 @@ pub(super) const MENTION_COLUMNS: [&str; 10] = [
 /// document's quotes, and how many distinct entities are mentioned inside it (its rows
 /// of the quote-entity table).
 pub(super) const QUOTE_EXTRA_COLUMNS: [&str; 3] = ["counted", "quote", "entity_count"];
-pub(super) const QUOTE_ENTITY_COLUMNS: [&str; 3] = ["document", "quote", "entity"];
+pub(super) const QUOTE_ENTITY_COLUMNS: [&str; 1] = ["entity"];
 /// Each mention's candidate entities, mention after mention.
 pub(super) const CANDIDATE_COLUMNS: [&str; 1] = ["entity"];
 /// The tables `_tables` returns, in the order of a run's fields.
@@ -130,8 +130,9 @@ pub(super) struct RunTables {
     pub(super) sentences: Columns<{ SENTENCE_COLUMNS.len() }>,
     pub(super) mentions: Columns<{ MENTION_COLUMNS.len() }>,
     pub(super) quotes: Columns<{ QUOTE_TABLE_COLUMNS.len() }>,
-    /// The distinct entities mentioned inside each quote: (document, quote, entity).
-    pub(super) quote_entities: Columns<3>,
+    /// The distinct entities mentioned inside each quote, quote after quote (each
+    /// quote's count is its `entity_count`).
+    pub(super) quote_entities: Columns<1>,
     /// The candidate entities of each mention: (entity).
     pub(super) mention_candidates: Columns<1>,
     /// The string columns, in the order of [`STRING_COLUMNS`].
@@ -334,9 +335,9 @@ impl RunTables {
             // Each entity once, in the order of its first mention.
             let first = self.quote_entities.len();
             for &entity in &entities[range.clone()] {
-                let known = self.quote_entities.rows_from(first).any(|row| row[2] == entity);
+                let known = self.quote_entities.values()[0][first..].contains(&entity);
                 if entity >= 0 && !known {
-                    self.quote_entities.push([doc, q as i64, entity]);
+                    self.quote_entities.push([entity]);
                 }
             }
             entity_counts.push((self.quote_entities.len() - first) as i64);
