@@ -80,21 +80,6 @@ impl<const N: usize> Columns<N> {
         }
     }
 
-    /// The columns' values, in the order of their names.
-    pub(crate) fn values(&self) -> &[Vec<i64>; N] {
-        &self.data
-    }
-
-    /// Removes every row, keeping the room.
-    pub(crate) fn clear(&mut self) {
-        self.data.iter_mut().for_each(Vec::clear);
-    }
-
-    /// Makes room for `rows` more rows.
-    pub(crate) fn reserve(&mut self, rows: usize) {
-        self.data.iter_mut().for_each(|column| column.reserve(rows));
-    }
-
     /// Number of rows.
     pub(crate) fn len(&self) -> usize {
         self.data.first().map_or(0, Vec::len)

@@ -7,6 +7,93 @@ use pyo3::prelude::*;
 
 use super::mapped::Mapped;
 
+/// The values of one column of a run's table: every `stride`-th value of `values` from
+/// `first` on (a stride of 1: a plain slice).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Part<'a> {
+    values: Values<'a>,
+    first: usize,
+    stride: usize,
+}
+
+/// The values a [`Part`] reads from.
+#[derive(Clone, Copy, Debug)]
+enum Values<'a> {
+    I64(&'a [i64]),
+    I32(&'a [i32]),
+}
+
+impl<'a> Part<'a> {
+    /// Every `stride`-th value of `values` (at least 1) from index `first` on.
+    pub(crate) fn strided(values: &'a [i64], first: usize, stride: usize) -> Self {
+        Part {
+            values: Values::I64(values),
+            first,
+            stride: stride.max(1),
+        }
+    }
+
+    /// Every `stride`-th value of `values` (at least 1) from index `first` on.
+    pub(crate) fn strided_i32(values: &'a [i32], first: usize, stride: usize) -> Self {
+        Part {
+            values: Values::I32(values),
+            first,
+            stride: stride.max(1),
+        }
+    }
+
+    /// Number of values.
+    pub(crate) fn len(&self) -> usize {
+        let all = match self.values {
+            Values::I64(values) => values.len(),
+            Values::I32(values) => values.len(),
+        };
+        all.saturating_sub(self.first).div_ceil(self.stride)
+    }
+
+    /// The values, in order.
+    pub(crate) fn iter(&self) -> PartIter<'a> {
+        PartIter {
+            part: *self,
+            at: self.first,
+        }
+    }
+
+    /// The values as a slice, when they are contiguous int64.
+    pub(crate) fn as_slice(&self) -> Option<&'a [i64]> {
+        match self.values {
+            Values::I64(values) if self.stride == 1 => values.get(self.first..),
+            _ => None,
+        }
+    }
+}
+
+/// The values of a [`Part`], in order.
+pub(crate) struct PartIter<'a> {
+    part: Part<'a>,
+    at: usize,
+}
+
+impl Iterator for PartIter<'_> {
+    type Item = i64;
+
+    #[inline]
+    fn next(&mut self) -> Option<i64> {
+        let value = match self.part.values {
+            Values::I64(values) => *values.get(self.at)?,
+            Values::I32(values) => i64::from(*values.get(self.at)?),
+        };
+        self.at += self.part.stride;
+        Some(value)
+    }
+}
+
+impl<'a> From<&'a [i64]> for Part<'a> {
+    fn from(values: &'a [i64]) -> Self {
+        Part::strided(values, 0, 1)
+    }
+}
+
 /// An integer column, narrow until it must be wide.
 pub(crate) enum IntColumn {
     /// Every value so far fits in an `i32`.
@@ -37,13 +124,13 @@ impl IntColumn {
     }
 
     /// Appends the values of `parts`, one after another (one reservation for all).
-    pub(crate) fn extend(&mut self, parts: &[&[i64]]) {
-        let total = parts.iter().map(|part| part.len()).sum();
+    pub(crate) fn extend(&mut self, parts: &[Part<'_>]) {
+        let total = parts.iter().map(Part::len).sum();
         if let IntColumn::Narrow(values) = self {
             let fits = parts.iter().all(|part| {
                 let (low, high) = part
                     .iter()
-                    .fold((0i64, 0i64), |(low, high), &v| (low.min(v), high.max(v)));
+                    .fold((0i64, 0i64), |(low, high), v| (low.min(v), high.max(v)));
                 low >= i64::from(i32::MIN) && high <= i64::from(i32::MAX)
             });
             if !fits {
@@ -58,13 +145,16 @@ impl IntColumn {
                 values.reserve(total);
                 for part in parts {
                     // In range: checked above.
-                    values.extend(part.len(), part.iter().map(|&v| v as i32));
+                    values.extend(part.len(), part.iter().map(|v| v as i32));
                 }
             }
             IntColumn::Wide(values) => {
                 values.reserve(total);
                 for part in parts {
-                    values.extend_from_slice(part);
+                    match part.as_slice() {
+                        Some(slice) => values.extend_from_slice(slice),
+                        None => values.extend(part.len(), part.iter()),
+                    }
                 }
             }
         }
@@ -83,20 +173,35 @@ impl IntColumn {
 mod tests {
     use super::*;
 
+    fn parts<'a>(slices: &[&'a [i64]]) -> Vec<Part<'a>> {
+        slices.iter().map(|&slice| Part::from(slice)).collect()
+    }
+
+    #[test]
+    fn a_strided_part_reads_every_stride_th_value() {
+        let values = [0, 1, 2, 3, 4, 5, 6];
+        let part = Part::strided(&values, 1, 3);
+        assert_eq!((part.len(), part.iter().collect::<Vec<_>>()), (2, vec![1, 4]));
+        assert_eq!(part.as_slice(), None);
+        let mut column = IntColumn::default();
+        column.extend(&[part, Part::from(&values[5..])]);
+        assert!(matches!(&column, IntColumn::Narrow(v) if v.as_slice() == [1, 4, 5, 6]));
+    }
+
     #[test]
     fn stays_narrow_while_values_fit() {
         let mut column = IntColumn::default();
-        column.extend(&[&[1, -1], &[i64::from(i32::MAX)]]);
+        column.extend(&parts(&[&[1, -1], &[i64::from(i32::MAX)]]));
         assert!(matches!(&column, IntColumn::Narrow(v) if v.as_slice() == [1, -1, i32::MAX]));
     }
 
     #[test]
     fn widens_at_the_first_value_that_does_not_fit() {
         let mut column = IntColumn::default();
-        column.extend(&[&[1, 2]]);
-        column.extend(&[&[3], &[1 << 40]]);
+        column.extend(&parts(&[&[1, 2]]));
+        column.extend(&parts(&[&[3], &[1 << 40]]));
         assert!(matches!(&column, IntColumn::Wide(v) if v.as_slice() == [1, 2, 3, 1 << 40]));
-        column.extend(&[&[-5]]);
+        column.extend(&parts(&[&[-5]]));
         assert!(matches!(&column, IntColumn::Wide(v) if v.len() == 5));
     }
 }

@@ -26,10 +26,11 @@ use rayon::prelude::*;
 use super::super::arrow_texts::ArrowTexts;
 use super::super::columns::run_length;
 use super::super::errors::value_error;
-use super::super::int_column::IntColumn;
+use super::super::int_column::{IntColumn, Part};
 use super::super::texts::{borrow_text, collect_texts, Origin, PyText};
 use super::super::utf8_columns::{MappedUtf8Column, Utf8Column};
 use super::derived::{only_derived, CodeTable, Derived};
+use super::rows;
 use super::runs::{panic_reason, Room, RunTables, Scratch, Strings, STRING_COLUMNS, TABLE_NAMES};
 use super::PyPipeline;
 use crate::pipeline::Pipeline;
@@ -120,8 +121,8 @@ impl PyTableBuilder {
 
 /// One final column and the runs' parts to append to it.
 enum Append<'a> {
-    Int(&'a mut IntColumn, Vec<&'a [i64]>),
-    Derived(&'a mut Derived, Vec<&'a [i64]>),
+    Int(&'a mut IntColumn, Vec<Part<'a>>),
+    Derived(&'a mut Derived, Vec<Part<'a>>),
     Text(&'a mut MappedUtf8Column, Vec<&'a Utf8Column>),
 }
 
@@ -240,7 +241,12 @@ impl Slot {
             .zip(self.runs[..self.used].par_iter_mut())
             .enumerate()
             .for_each(|(run, (documents, tables))| {
-                tables.clear_for(documents.iter().map(|t| t.size_hint()).sum());
+                let (bytes, longest) = documents.iter().fold((0, 0), |(all, longest), text| {
+                    let size = text.size_hint();
+                    (all + size, longest.max(size))
+                });
+                let last = first + run * run_len + documents.len();
+                tables.clear_for(bytes, rows::needs_wide(pipeline, last, longest));
                 let mut scratch = lock(scratches).pop().unwrap_or_default();
                 for (offset, text) in documents.iter().enumerate() {
                     let document = first + run * run_len + offset;
@@ -648,14 +654,14 @@ fn append(
     for (table, columns) in tables.iter_mut().enumerate() {
         for (index, (column, name)) in columns.iter_mut().zip(names[table]).enumerate() {
             if !only_derived(table, name) {
-                let parts = runs.iter().map(|run| run.table(table)[index].as_slice());
+                let parts = runs.iter().map(|run| run.column(table, index));
                 jobs.push(Append::Int(column, parts.collect()));
             }
         }
     }
     for column in derived {
         let (table, index) = column.source();
-        let parts = runs.iter().map(|run| run.table(table)[index].as_slice());
+        let parts = runs.iter().map(|run| run.column(table, index));
         jobs.push(Append::Derived(column, parts.collect()));
     }
     for (index, column) in strings.iter_mut().enumerate() {

@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use super::super::errors::value_error;
-use super::super::int_column::IntColumn;
+use super::super::int_column::{IntColumn, Part};
 use super::super::mapped::{Mapped, Plain};
 use super::runs::{Room, RunTables, TABLE_NAMES};
 
@@ -188,7 +188,7 @@ impl Derived {
                 };
                 derived.reserve(room.map_or(0, |room| room.rows[spec.table]));
                 if let Values::Offsets { offsets, .. } = &mut derived.values {
-                    offsets.extend(&[&[0]]);
+                    offsets.extend(&[Part::from(&[0][..])]);
                 }
                 Some(derived)
             })
@@ -211,9 +211,9 @@ impl Derived {
     }
 
     /// Appends the values derived from the runs' `parts` of the source column.
-    pub(super) fn extend(&mut self, parts: &[&[i64]]) {
-        let rows = parts.iter().map(|part| part.len()).sum();
-        let values = parts.iter().flat_map(|part| part.iter().copied());
+    pub(super) fn extend(&mut self, parts: &[Part<'_>]) {
+        let rows = parts.iter().map(Part::len).sum();
+        let values = parts.iter().flat_map(Part::iter);
         let codes = &self.codes;
         let code = |value: i64| match usize::try_from(value) {
             Ok(index) => codes.get(index).copied().unwrap_or(-1),
@@ -231,7 +231,7 @@ impl Derived {
                         *total
                     })
                     .collect();
-                offsets.extend(&[&sums]);
+                offsets.extend(&[Part::from(&sums[..])]);
             }
             // Codes fit their width by construction: the tables' codes come in that
             // width, the core's own lists are short.
@@ -288,6 +288,10 @@ mod tests {
         }]
     }
 
+    fn parts<'a>(slices: &[&'a [i64]]) -> Vec<Part<'a>> {
+        slices.iter().map(|&slice| Part::from(slice)).collect()
+    }
+
     fn find<'a>(derived: &'a mut [Derived], table: usize, name: &str) -> &'a mut Derived {
         derived
             .iter_mut()
@@ -300,7 +304,7 @@ mod tests {
         let mut derived = Derived::all(&tables(vec![3, 0, 1], 2), None);
         assert!(derived.iter().all(|d| d.spec.name != "entity_id"));
         let alias = find(&mut derived, MENTIONS, "alias");
-        alias.extend(&[&[2, 0], &[], &[-1, 1, 7]]);
+        alias.extend(&parts(&[&[2, 0], &[], &[-1, 1, 7]]));
         assert!(matches!(&alias.values, Values::I16(v) if v.as_slice() == [1, 3, -1, 0, -1]));
     }
 
@@ -308,17 +312,17 @@ mod tests {
     fn offsets_run_on_across_appends_and_flags_are_bools() {
         let mut derived = Derived::all(&[], None);
         let offsets = find(&mut derived, MENTIONS, "candidate_offsets");
-        offsets.extend(&[&[1, 2], &[0]]);
-        offsets.extend(&[&[3]]);
+        offsets.extend(&parts(&[&[1, 2], &[0]]));
+        offsets.extend(&parts(&[&[3]]));
         assert!(matches!(
             &offsets.values,
             Values::Offsets { offsets: IntColumn::Narrow(v), .. } if v.as_slice() == [0, 1, 3, 3, 6]
         ));
         let ambiguous = find(&mut derived, MENTIONS, "ambiguous");
-        ambiguous.extend(&[&[-1, 4, 0]]);
+        ambiguous.extend(&parts(&[&[-1, 4, 0]]));
         assert!(matches!(&ambiguous.values, Values::Bools(v) if v.as_slice() == [1, 0, 0]));
         let counted = find(&mut derived, SENTENCES, "counted");
-        counted.extend(&[&[1, 0, 1]]);
+        counted.extend(&parts(&[&[1, 0, 1]]));
         assert!(matches!(&counted.values, Values::Bools(v) if v.as_slice() == [1, 0, 1]));
     }
 

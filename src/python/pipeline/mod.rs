@@ -7,6 +7,7 @@
 
 mod builder;
 mod derived;
+mod rows;
 mod runs;
 
 use pyo3::prelude::*;

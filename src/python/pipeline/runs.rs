@@ -4,9 +4,10 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use super::super::columns::Columns;
+use super::super::int_column::Part;
 use super::super::quotes::{quote_offsets, quote_row, COLUMN_NAMES as QUOTE_COLUMNS};
 use super::super::utf8_columns::Utf8Column;
+use super::rows::Rows;
 use crate::pipeline::{Analysis, Boilerplate, Pipeline};
 use crate::text::code_point_offsets;
 
@@ -125,16 +126,16 @@ pub(super) struct Strings {
 
 /// The tables of one run of documents.
 pub(super) struct RunTables {
-    pub(super) documents: Columns<10>,
-    pub(super) paragraphs: Columns<6>,
-    pub(super) sentences: Columns<{ SENTENCE_COLUMNS.len() }>,
-    pub(super) mentions: Columns<{ MENTION_COLUMNS.len() }>,
-    pub(super) quotes: Columns<{ QUOTE_TABLE_COLUMNS.len() }>,
+    pub(super) documents: Rows<10>,
+    pub(super) paragraphs: Rows<6>,
+    pub(super) sentences: Rows<{ SENTENCE_COLUMNS.len() }>,
+    pub(super) mentions: Rows<{ MENTION_COLUMNS.len() }>,
+    pub(super) quotes: Rows<{ QUOTE_TABLE_COLUMNS.len() }>,
     /// The distinct entities mentioned inside each quote, quote after quote (each
     /// quote's count is its `entity_count`).
-    pub(super) quote_entities: Columns<1>,
+    pub(super) quote_entities: Rows<1>,
     /// The candidate entities of each mention: (entity).
-    pub(super) mention_candidates: Columns<1>,
+    pub(super) mention_candidates: Rows<1>,
     /// The string columns, in the order of [`STRING_COLUMNS`].
     pub(super) strings: [Utf8Column; STRING_COLUMNS.len()],
     /// Documents that failed: (index, reason).
@@ -184,13 +185,13 @@ impl RunTables {
     /// Empty tables that fill the string columns `wanted`.
     pub(super) fn new(wanted: Strings) -> RunTables {
         RunTables {
-            documents: Columns::with_capacity(DOCUMENT_COLUMNS, 0),
-            paragraphs: Columns::with_capacity(PARAGRAPH_COLUMNS, 0),
-            sentences: Columns::with_capacity(SENTENCE_COLUMNS, 0),
-            mentions: Columns::with_capacity(MENTION_COLUMNS, 0),
-            quotes: Columns::with_capacity(QUOTE_TABLE_COLUMNS, 0),
-            quote_entities: Columns::with_capacity(QUOTE_ENTITY_COLUMNS, 0),
-            mention_candidates: Columns::with_capacity(CANDIDATE_COLUMNS, 0),
+            documents: Rows::default(),
+            paragraphs: Rows::default(),
+            sentences: Rows::default(),
+            mentions: Rows::default(),
+            quotes: Rows::default(),
+            quote_entities: Rows::default(),
+            mention_candidates: Rows::default(),
             strings: std::array::from_fn(|_| Utf8Column::default()),
             errors: Vec::new(),
             wanted,
@@ -199,17 +200,18 @@ impl RunTables {
 
     /// Removes every row and makes room for what `bytes` of news text needs, so the
     /// columns rarely grow (each growth copies the column into pages the kernel must
-    /// clear first). Room kept from an earlier run is reused.
-    pub(super) fn clear_for(&mut self, bytes: usize) {
+    /// clear first). Room kept from an earlier run is reused. The rows are `i32` unless
+    /// `wide` (see [`Rows`]).
+    pub(super) fn clear_for(&mut self, bytes: usize, wide: bool) {
         let room = Room::of(bytes);
         let rows = room.rows;
-        self.documents.clear();
-        self.paragraphs.clear();
-        self.sentences.clear();
-        self.mentions.clear();
-        self.quotes.clear();
-        self.quote_entities.clear();
-        self.mention_candidates.clear();
+        self.documents.clear(wide);
+        self.paragraphs.clear(wide);
+        self.sentences.clear(wide);
+        self.mentions.clear(wide);
+        self.quotes.clear(wide);
+        self.quote_entities.clear(wide);
+        self.mention_candidates.clear(wide);
         self.documents.reserve(16);
         self.paragraphs.reserve(rows[1]);
         self.sentences.reserve(rows[2]);
@@ -245,16 +247,16 @@ impl RunTables {
         ]
     }
 
-    /// The values of table `table` (an index into [`TABLE_NAMES`]), column by column.
-    pub(super) fn table(&self, table: usize) -> &[Vec<i64>] {
+    /// The values of column `column` of table `table` (an index into [`TABLE_NAMES`]).
+    pub(super) fn column(&self, table: usize, column: usize) -> Part<'_> {
         match table {
-            0 => self.documents.values(),
-            1 => self.paragraphs.values(),
-            2 => self.sentences.values(),
-            3 => self.mentions.values(),
-            4 => self.quotes.values(),
-            5 => self.quote_entities.values(),
-            _ => self.mention_candidates.values(),
+            0 => self.documents.column(column),
+            1 => self.paragraphs.column(column),
+            2 => self.sentences.column(column),
+            3 => self.mentions.column(column),
+            4 => self.quotes.column(column),
+            5 => self.quote_entities.column(column),
+            _ => self.mention_candidates.column(column),
         }
     }
 
@@ -335,7 +337,7 @@ impl RunTables {
             // Each entity once, in the order of its first mention.
             let first = self.quote_entities.len();
             for &entity in &entities[range.clone()] {
-                let known = self.quote_entities.values()[0][first..].contains(&entity);
+                let known = self.quote_entities.holds_since(first, entity);
                 if entity >= 0 && !known {
                     self.quote_entities.push([entity]);
                 }
