@@ -437,8 +437,12 @@ impl<'s> Shared<'_, '_> {
         let work = catch_unwind(AssertUnwindSafe(|| {
             lock(&self.slots[slot]).analyze(self.pipeline, self.wanted, &self.scratches);
             lock(&self.order).waiting.push((sequence, slot));
-            while self.append_next() {}
-            self.feed(scope);
+            // Each slot is fed as soon as it is freed, so that while this task appends
+            // the chunks that were waiting for this one, the other threads have the
+            // next chunks to analyse (fed after the last append, they sat idle).
+            while self.append_next() {
+                self.feed(scope);
+            }
         }));
         if let Err(panic) = work {
             let mut progress = lock(&self.progress);
