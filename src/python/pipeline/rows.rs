@@ -5,8 +5,8 @@
 //! This is the memory the analysis writes most (some 6 values per sentence, mention,
 //! paragraph and quote), so its layout counts on two threads, where the caches and the
 //! memory bus are shared: row after row, a table is one stream of writes, where a vector
-//! per column made some 70 streams at once; and `i32` values halve the bytes. Together
-//! they made two threads about 4% faster on news (one thread: unchanged).
+//! per column made some 70 streams at once; and `i32` values halve the bytes (see
+//! BENCHMARKS.md for what it changed).
 
 use super::super::int_column::Part;
 use crate::pipeline::Pipeline;
