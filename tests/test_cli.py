@@ -85,6 +85,8 @@ def test_errors_have_exit_codes_and_messages(
     assert "cannot write" in capsys.readouterr().err
     assert main([]) == EXIT_USAGE
     assert main(["analyze", "--threads", "0"]) == EXIT_USAGE
+    assert main(["analyze", "--threads", "100000"]) == EXIT_USAGE
+    assert "--threads must be between 1 and" in capsys.readouterr().err
     assert main(["analyze", "--format", "xml"]) == EXIT_USAGE
     assert "invalid choice" in capsys.readouterr().err
 

@@ -15,7 +15,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from presswork import Pipeline, bundled_gazetteer, read_corpus, sample_texts
+from presswork import (
+    Pipeline,
+    PressworkTypeError,
+    PressworkValueError,
+    bundled_gazetteer,
+    read_corpus,
+    sample_texts,
+)
 from presswork._core import EntityMatcher
 
 NAMES = ["Irina Volk", "Dmitry Peskov", "Анна Петрова", "José Núñez", "Claire Dumont"]
@@ -100,6 +107,41 @@ def test_one_and_two_threads_give_the_tables_of_this_process(
     )
     assert_same(here, pickle.loads((tmp_path / "out.pkl").read_bytes()))
     assert len(here["quotes"]) > 150 and here["documents"]["repeated_paragraphs"].sum() > 0
+
+
+def pool_threads(size: int) -> list[str]:
+    """The names of this process' threads in presswork's pool of ``size`` threads."""
+    names = (task / "comm" for task in Path("/proc/self/task").iterdir())
+    return [n for n in (p.read_text().strip() for p in names) if n.startswith(f"presswork-{size}-")]
+
+
+def test_a_threads_argument_runs_on_a_pool_of_that_size_with_the_same_tables(
+    texts: pd.Series,
+) -> None:
+    pipeline = make_pipeline()
+    default = pipeline.analyze(texts, progress=False).tables()
+    for threads in (1, 3, 1):  # sizes side by side in one process, each pool kept
+        assert_same(default, pipeline.analyze(texts, progress=False, threads=threads).tables())
+    if sys.platform == "linux":
+        assert len(pool_threads(3)) == 3 and len(pool_threads(1)) == 1
+
+
+@pytest.mark.parametrize(
+    ("threads", "error"),
+    [
+        (0, PressworkValueError),
+        (-1, PressworkValueError),
+        (10**6, PressworkValueError),
+        (2.0, PressworkTypeError),
+        (True, PressworkTypeError),
+        ("2", PressworkTypeError),
+    ],
+)
+def test_a_threads_argument_out_of_range_or_of_a_wrong_type_is_refused(
+    threads: object, error: type[Exception]
+) -> None:
+    with pytest.raises(error, match="threads must be"):
+        make_pipeline().analyze(["Text."], threads=threads)
 
 
 def analyze_part(pipeline: Pipeline, part: pd.Series) -> dict[str, pd.DataFrame]:

@@ -26,6 +26,7 @@ __all__ = [
     "Span",
     "Splitter",
     "_CHUNKS_IN_FLIGHT",
+    "_MAX_THREADS",
     "_TableBuilder",
     "__version__",
     "_substrings",
@@ -34,6 +35,8 @@ __version__: str
 #: Chunks the pipeline's table builder has on their way at once: a stream is read this
 #: many chunks ahead of the rows.
 _CHUNKS_IN_FLIGHT: int
+#: The most threads ``Pipeline.analyze(threads=...)`` accepts.
+_MAX_THREADS: int
 
 NewlineMode: TypeAlias = Literal["sentence", "paragraph", "space"]
 QuoteKind: TypeAlias = Literal["statement", "partial", "title"]
@@ -541,6 +544,7 @@ class Pipeline:
         progress: bool | None = None,
         chunk_size: int = 2048,
         paragraph_text: bool = False,
+        threads: int | None = None,
     ) -> Analysis:
         """The linked tables of ``texts``: one text, a list, an iterator (read at most
         ``chunk_size`` documents and about 256k characters at a time, so a corpus larger
@@ -551,7 +555,10 @@ class Pipeline:
         ``documents.error`` and the others finish. ``progress``: a tqdm bar (None: only
         when the work lasts over two seconds). ``paragraph_text``: give the paragraphs
         table a ``text`` column too (a second copy of nearly the whole corpus; the
-        sentences, mentions and quotes always have theirs)."""
+        sentences, mentions and quotes always have theirs). ``threads``: run on a pool of
+        that many threads (kept for the process' life, one per size asked for) instead of
+        rayon's global pool (``RAYON_NUM_THREADS``, else every core): ``threads=1`` in
+        each of many worker processes, say, or calls with different sizes side by side."""
     @staticmethod
     def boilerplate_kinds() -> list[str]:
         """The names of the codes of the ``boilerplate`` column."""
@@ -563,10 +570,12 @@ class Pipeline:
         documents: int = 0,
         chars: int = 0,
         codes: dict[str, np.ndarray] | None = None,
+        threads: int | None = None,
     ) -> _TableBuilder:
         """A builder of the tables of one analysis (``text``: fill the string columns;
         ``documents``, ``chars``: the input's size where known, to reserve by;
-        ``codes``: the gazetteer's categorical codes, to make the label columns by)."""
+        ``codes``: the gazetteer's categorical codes, to make the label columns by;
+        ``threads``: the size of the pool to run on, None for rayon's global pool)."""
 
 @final
 class _TableBuilder:

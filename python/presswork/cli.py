@@ -166,12 +166,11 @@ def summary(analysis: Analysis, source: str, gazetteer_note: str, top: int = TOP
 
 def analyze(args: argparse.Namespace) -> int:
     """``presswork analyze``: see the module doc."""
-    if args.threads is not None:
-        if args.threads < 1:
-            print("presswork: --threads must be at least 1", file=sys.stderr)
-            return EXIT_USAGE
-        # Read by rayon when its thread pool first starts, which is below.
-        os.environ["RAYON_NUM_THREADS"] = str(args.threads)
+    from presswork._core import _MAX_THREADS
+
+    if args.threads is not None and not 1 <= args.threads <= _MAX_THREADS:
+        print(f"presswork: --threads must be between 1 and {_MAX_THREADS}", file=sys.stderr)
+        return EXIT_USAGE
     from presswork import EntityMatcher, Pipeline, Splitter
 
     try:
@@ -188,7 +187,10 @@ def analyze(args: argparse.Namespace) -> int:
     matcher = EntityMatcher(gazetteer) if gazetteer is not None else None
     pipeline = Pipeline(Splitter(newline=args.newline), matcher)
     analysis = pipeline.analyze(
-        texts, progress=None if args.progress else False, paragraph_text=args.paragraph_text
+        texts,
+        progress=None if args.progress else False,
+        paragraph_text=args.paragraph_text,
+        threads=args.threads,
     )
     print(summary(analysis, source, gazetteer_note, top=args.top))
     if args.out is not None:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from presswork._core import PressworkTypeError, PressworkValueError
+from presswork._core import _MAX_THREADS, PressworkTypeError, PressworkValueError
 from presswork._documents import CHUNK_DOCUMENTS, Documents, is_missing
 from presswork.frames import (
     ARROW_STRING,
@@ -166,11 +166,16 @@ def analyze(
     progress: bool | None = None,
     chunk_size: int = CHUNK_DOCUMENTS,
     paragraph_text: bool = False,
+    threads: int | None = None,
 ) -> Analysis:
     """The tables of ``texts`` (see :class:`Analysis`); the work of
     :meth:`presswork.Pipeline.analyze`."""
     if not isinstance(paragraph_text, bool):
         raise PressworkTypeError(f"paragraph_text must be a bool, not {paragraph_text!r}")
+    if threads is not None and (not isinstance(threads, int) or isinstance(threads, bool)):
+        raise PressworkTypeError(f"threads must be an int or None, not {threads!r}")
+    if threads is not None and not 1 <= threads <= _MAX_THREADS:
+        raise PressworkValueError(f"threads must be between 1 and {_MAX_THREADS}, not {threads}")
     documents = Documents(texts, keys, chunk_size)
     # With pyarrow the core fills the text columns; without, they are sliced from the
     # texts, which are then kept.
@@ -181,6 +186,7 @@ def analyze(
         documents=documents.count or 0,
         chars=documents.chars,
         codes=_code_tables(pipeline),
+        threads=threads,
     )
     bar = _progress(progress, documents.count)
     kept: list[Any] = []

@@ -38,6 +38,7 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<pipeline::PyPipeline>()?;
     m.add_class::<pipeline::PyTableBuilder>()?;
     m.add("_CHUNKS_IN_FLIGHT", pipeline::CHUNKS_IN_FLIGHT)?;
+    m.add("_MAX_THREADS", pipeline::MAX_THREADS)?;
     m.add_function(wrap_pyfunction!(substrings::substrings, m)?)?;
     Ok(())
 }

@@ -1,8 +1,9 @@
 //! `_TableBuilder`: the tables of one analysis, grown chunk by chunk of documents.
 //!
 //! `run` reads the chunks (lists of texts, or slices of an Arrow string array) from
-//! Python one at a time, with the GIL, and hands each to rayon's pool, where it is
-//! analysed in runs (a few per thread), every run filling tables of its own. Up to
+//! Python one at a time, with the GIL, and hands each to rayon's pool (the global one,
+//! or one of a chosen size, see `pools`), where it is analysed in runs (a few per
+//! thread), every run filling tables of its own (`rows`). Up to
 //! [`SLOTS`] chunks are on their way at once; the task that finishes a chunk appends
 //! every finished chunk whose turn has come to the analysis' final columns, in order, so
 //! no thread waits at the end of a chunk, and reads the next chunks into the slots it
@@ -15,13 +16,14 @@
 
 use std::collections::VecDeque;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyIterator, PyList, PyString, PyTuple};
 use rayon::prelude::*;
+use rayon::ThreadPool;
 
 use super::super::arrow_texts::ArrowTexts;
 use super::super::columns::run_length;
@@ -65,6 +67,8 @@ pub(crate) struct PyTableBuilder {
     errors: Vec<(usize, String)>,
     /// Documents added so far: the index of the next one.
     documents: usize,
+    /// The pool to run on (None: rayon's global pool).
+    pool: Option<Arc<ThreadPool>>,
 }
 
 impl PyTableBuilder {
@@ -77,6 +81,7 @@ impl PyTableBuilder {
         documents: usize,
         chars: usize,
         codes: &[CodeTable],
+        pool: Option<Arc<ThreadPool>>,
     ) -> Self {
         let names = RunTables::names();
         let mut room = Room::of(chars + chars / 8);
@@ -115,6 +120,7 @@ impl PyTableBuilder {
             }),
             errors: Vec::new(),
             documents: 0,
+            pool,
         }
     }
 }
@@ -429,6 +435,29 @@ impl<'s> Shared<'_, '_> {
         }
     }
 
+    /// Feeds the pool its first chunks, then waits (on the calling thread, not one of
+    /// the pool's) until the run settles, checking for signals (Ctrl-C) meanwhile.
+    fn feed_and_wait(&'s self, scope: &rayon::Scope<'s>) {
+        self.feed(scope);
+        let mut progress = lock(&self.progress);
+        while !progress.settled() {
+            progress = self
+                .settled
+                .wait_timeout(progress, SIGNAL_CHECKS)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+            if progress.settled() {
+                break;
+            }
+            drop(progress);
+            let signals = Python::attach(|py| py.check_signals());
+            progress = lock(&self.progress);
+            if let Err(error) = signals {
+                progress.stop(error);
+            }
+        }
+    }
+
     /// Analyses the chunk in slot `slot` (sequence number `sequence`), then appends
     /// every analysed chunk whose turn has come, if no other task is appending (chunks
     /// go in in order, and no thread ever waits for another's chunk), and feeds the
@@ -524,6 +553,7 @@ impl PyTableBuilder {
             strings,
             errors,
             documents,
+            pool,
             ..
         } = self;
         let shared = Shared {
@@ -554,27 +584,9 @@ impl PyTableBuilder {
             }),
             scratches: Mutex::new(Vec::new()),
         };
-        py.detach(|| {
-            rayon::in_place_scope(|scope| {
-                shared.feed(scope);
-                let mut progress = lock(&shared.progress);
-                while !progress.settled() {
-                    progress = shared
-                        .settled
-                        .wait_timeout(progress, SIGNAL_CHECKS)
-                        .unwrap_or_else(PoisonError::into_inner)
-                        .0;
-                    if progress.settled() {
-                        break;
-                    }
-                    drop(progress);
-                    let signals = Python::attach(|py| py.check_signals());
-                    progress = lock(&shared.progress);
-                    if let Err(error) = signals {
-                        progress.stop(error);
-                    }
-                }
-            })
+        py.detach(|| match pool {
+            Some(pool) => pool.in_place_scope(|scope| shared.feed_and_wait(scope)),
+            None => rayon::in_place_scope(|scope| shared.feed_and_wait(scope)),
         });
         // The slots' objects are let go with the GIL.
         for slot in &shared.slots {

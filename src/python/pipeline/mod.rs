@@ -7,6 +7,7 @@
 
 mod builder;
 mod derived;
+mod pools;
 mod rows;
 mod runs;
 
@@ -20,6 +21,7 @@ use super::splitter::PySplitter;
 use crate::pipeline::{Boilerplate, Pipeline};
 pub(crate) use builder::{PyTableBuilder, SLOTS as CHUNKS_IN_FLIGHT};
 use derived::CodeTable;
+pub(crate) use pools::MAX_THREADS;
 use runs::Strings;
 
 /// Runs the splitter, the entity matcher and the quote extractor over documents, and
@@ -97,7 +99,10 @@ impl PyPipeline {
     /// the input when it is known (0 otherwise), to reserve the columns by. `codes`: the
     /// gazetteer's code tables (`alias` per pattern; `id`, `name`, `type` per entity: the
     /// categorical code of each, in the codes' width), to make the label columns by.
-    #[pyo3(signature = (*, text, paragraph_text, documents = 0, chars = 0, codes = None))]
+    /// `threads`: the size of the thread pool to run on (None: rayon's global pool,
+    /// `RAYON_NUM_THREADS` or every core).
+    #[pyo3(signature = (*, text, paragraph_text, documents = 0, chars = 0, codes = None, threads = None))]
+    #[allow(clippy::too_many_arguments)]
     fn _table_builder(
         slf: &Bound<'_, Self>,
         text: bool,
@@ -105,18 +110,21 @@ impl PyPipeline {
         documents: usize,
         chars: usize,
         codes: Option<&Bound<'_, PyDict>>,
+        threads: Option<usize>,
     ) -> PyResult<PyTableBuilder> {
         let wanted = Strings {
             any: text,
             paragraphs: paragraph_text,
         };
         let codes = CodeTable::read_all(codes)?;
+        let pool = threads.map(|n| pools::pool_of(slf.py(), n)).transpose()?;
         Ok(PyTableBuilder::new(
             slf.clone().unbind(),
             wanted,
             documents,
             chars,
             &codes,
+            pool,
         ))
     }
 
