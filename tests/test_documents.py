@@ -11,6 +11,7 @@ import pytest
 
 import presswork._documents as documents_module
 from presswork import EntityMatcher, Gazetteer, Pipeline, PressworkTypeError, PressworkValueError
+from presswork._core import _text_lengths
 from presswork._documents import Documents
 
 
@@ -58,6 +59,14 @@ def test_sizes_are_known_for_inputs_in_memory() -> None:
     assert (arrow.count, arrow.chars) == (4, 6)  # Arrow strings: their UTF-8 bytes
     unknown = Documents(iter(["ab"]), None, 10)
     assert (unknown.count, unknown.chars) == (None, 0)
+
+
+def test_text_lengths_count_code_points_and_nothing_for_what_is_not_text() -> None:
+    values = ["ab", "", None, math.nan, "é😀\u00a0", 3, b"bytes", "x" * 70_000]
+    lengths = _text_lengths(values)
+    assert lengths.dtype == np.int64
+    assert lengths.tolist() == [len(v) if isinstance(v, str) else 0 for v in values]
+    assert _text_lengths([]).tolist() == []
 
 
 def test_bad_keys_are_refused_naming_the_problem() -> None:

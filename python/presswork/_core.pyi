@@ -30,6 +30,7 @@ __all__ = [
     "_TableBuilder",
     "__version__",
     "_substrings",
+    "_text_lengths",
 ]
 __version__: str
 #: Chunks the pipeline's table builder has on their way at once: a stream is read this
@@ -374,6 +375,9 @@ def _substrings(
     ends: npt.NDArray[np.int64],
 ) -> list[str | None]:
     """``[texts[d][s:e] ...]`` per row (None where ``s`` < 0), sliced by CPython."""
+
+def _text_lengths(values: list[object]) -> npt.NDArray[np.int64]:
+    """Each item's length in code points (0 for an item that is not a ``str``)."""
 
 @final
 class Quote:

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from presswork._core import PressworkTypeError, PressworkValueError
+from presswork._core import PressworkTypeError, PressworkValueError, _text_lengths
 
 __all__ = ["CHUNK_CHARS", "CHUNK_DOCUMENTS", "Documents", "is_missing"]
 
@@ -106,7 +106,7 @@ class Documents:
                 )
         self._values, self._index = values, _unique(index)
         self.count = count
-        self._lengths = _lengths(values)
+        self._lengths = _text_lengths(values)  # 0 for what is not a str
         self.chars = int(self._lengths.sum())
 
     def chunks(self) -> Iterator[list[Any]]:
@@ -211,19 +211,6 @@ class Documents:
 
 
 _END = object()
-
-
-def _lengths(values: list[Any]) -> np.ndarray:
-    """Each text's length in code points (0 for what is not a ``str``), in one C loop
-    when every value is a ``str``."""
-    try:
-        return np.fromiter(map(len, values), dtype=np.int64, count=len(values))
-    except TypeError:  # None, NaN or a wrong type among them
-        return np.fromiter(
-            (len(v) if isinstance(v, str) else 0 for v in values),
-            dtype=np.int64,
-            count=len(values),
-        )
 
 
 class ArrowChunk:

@@ -15,6 +15,7 @@ mod quotes;
 mod spans;
 mod splitter;
 mod substrings;
+mod text_lengths;
 mod texts;
 mod utf8_columns;
 
@@ -40,5 +41,6 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("_CHUNKS_IN_FLIGHT", pipeline::CHUNKS_IN_FLIGHT)?;
     m.add("_MAX_THREADS", pipeline::MAX_THREADS)?;
     m.add_function(wrap_pyfunction!(substrings::substrings, m)?)?;
+    m.add_function(wrap_pyfunction!(text_lengths::text_lengths, m)?)?;
     Ok(())
 }
