@@ -207,7 +207,7 @@ class _Timers:
 #: ``presswork.pipeline.analyze`` receives.
 BREAKDOWN = (
     ("string_column", "presswork.pipeline", "_string_column"),
-    ("mention_entities", "presswork.pipeline", "_mention_entities"),
+    ("mention_entities", "presswork.pipeline", "_mention_entities_made"),
     ("quotes_frame", "presswork.pipeline", "_quotes_from_columns"),
     ("entities_inside", "presswork.pipeline", "_entities_inside"),
     ("assemble", "presswork.pipeline", "_assemble"),
@@ -455,7 +455,7 @@ PARTS = (
     ),
     ("finish", "`_TableBuilder.finish`: the columns handed to numpy (no copy)"),
     ("string_column", "`_string_column`: text columns from the core's UTF-8 buffers"),
-    ("mention_entities", "`_mention_entities`: the mentions' alias and entity columns"),
+    ("mention_entities", "`_mention_entities_made`: the mentions' labels from the core's codes"),
     ("quotes_frame", "`_quotes_from_columns` less its text columns: the quotes frame"),
     ("entities_inside", "`_entities_inside`: the entity ids inside each quote"),
     ("assemble", "`_assemble`, the rest: DataFrames, keys, flags"),
