@@ -110,9 +110,14 @@ def test_one_and_two_threads_give_the_tables_of_this_process(
 
 
 def pool_threads(size: int) -> list[str]:
-    """The names of this process' threads in presswork's pool of ``size`` threads."""
-    names = (task / "comm" for task in Path("/proc/self/task").iterdir())
-    return [n for n in (p.read_text().strip() for p in names) if n.startswith(f"presswork-{size}-")]
+    """The names of this process' threads in presswork's pool of ``size`` threads (Linux)."""
+    names = []
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            names.append((task / "comm").read_text().strip())
+        except OSError:  # a thread that ended meanwhile
+            continue
+    return [n for n in names if n.startswith(f"presswork-{size}-")]
 
 
 def test_a_threads_argument_runs_on_a_pool_of_that_size_with_the_same_tables(
