@@ -53,9 +53,21 @@ impl<'a> Part<'a> {
 
     /// The values, in order.
     pub(crate) fn iter(&self) -> PartIter<'a> {
-        PartIter {
-            part: *self,
-            at: self.first,
+        match self.values {
+            Values::I64(values) => PartIter::I64(
+                values
+                    .get(self.first..)
+                    .unwrap_or_default()
+                    .iter()
+                    .step_by(self.stride),
+            ),
+            Values::I32(values) => PartIter::I32(
+                values
+                    .get(self.first..)
+                    .unwrap_or_default()
+                    .iter()
+                    .step_by(self.stride),
+            ),
         }
     }
 
@@ -66,12 +78,20 @@ impl<'a> Part<'a> {
             _ => None,
         }
     }
+
+    /// Whether every value fits in an `i32` (without reading them when they are `i32`).
+    pub(crate) fn fits_i32(&self) -> bool {
+        match self.values {
+            Values::I32(_) => true,
+            Values::I64(_) => self.iter().all(|v| i32::try_from(v).is_ok()),
+        }
+    }
 }
 
 /// The values of a [`Part`], in order.
-pub(crate) struct PartIter<'a> {
-    part: Part<'a>,
-    at: usize,
+pub(crate) enum PartIter<'a> {
+    I64(std::iter::StepBy<std::slice::Iter<'a, i64>>),
+    I32(std::iter::StepBy<std::slice::Iter<'a, i32>>),
 }
 
 impl Iterator for PartIter<'_> {
@@ -79,12 +99,10 @@ impl Iterator for PartIter<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<i64> {
-        let value = match self.part.values {
-            Values::I64(values) => *values.get(self.at)?,
-            Values::I32(values) => i64::from(*values.get(self.at)?),
-        };
-        self.at += self.part.stride;
-        Some(value)
+        match self {
+            PartIter::I64(values) => values.next().copied(),
+            PartIter::I32(values) => values.next().map(|&v| i64::from(v)),
+        }
     }
 }
 
@@ -127,13 +145,7 @@ impl IntColumn {
     pub(crate) fn extend(&mut self, parts: &[Part<'_>]) {
         let total = parts.iter().map(Part::len).sum();
         if let IntColumn::Narrow(values) = self {
-            let fits = parts.iter().all(|part| {
-                let (low, high) = part
-                    .iter()
-                    .fold((0i64, 0i64), |(low, high), v| (low.min(v), high.max(v)));
-                low >= i64::from(i32::MIN) && high <= i64::from(i32::MAX)
-            });
-            if !fits {
+            if !parts.iter().all(Part::fits_i32) {
                 let mut wide = Mapped::with_capacity(values.len() + total);
                 let narrow = values.as_slice();
                 wide.extend(narrow.len(), narrow.iter().map(|&v| i64::from(v)));

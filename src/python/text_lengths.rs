@@ -1,7 +1,8 @@
 //! `_text_lengths`: the length of every text of a list in one loop, for
 //! `presswork._documents`, which cuts the input into chunks by code points. It runs
-//! before the analysis starts, on one core: in Python (`np.fromiter(map(len, values))`)
-//! it took about 1 ms for 8,500 news articles, here some microseconds.
+//! before the analysis starts, on one core: for 8,500 news articles,
+//! `np.fromiter(map(len, values))` took 0.5 ms on a warm list (1.0–1.3 ms inside
+//! `Pipeline.analyze`), this loop 0.1 ms (0.4 ms on its first call).
 
 use numpy::{IntoPyArray, PyArray1};
 use pyo3::prelude::*;
