@@ -413,7 +413,11 @@ impl<'s> Shared<'_, '_> {
                 let mut progress = lock(&self.progress);
                 let Some(slot) = progress.free.pop_front() else {
                     progress.feeding = false;
-                    self.settled.notify_all();
+                    // Only once the run is over: the calling thread, woken at every
+                    // feed, took a core from the pool (some 150 times a call).
+                    if progress.settled() {
+                        self.settled.notify_all();
+                    }
                     return;
                 };
                 (slot, progress.ended, progress.error.is_some())
