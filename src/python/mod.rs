@@ -17,6 +17,7 @@ mod splitter;
 mod substrings;
 mod text_lengths;
 mod texts;
+mod thread_state;
 mod utf8_columns;
 
 use pyo3::prelude::*;

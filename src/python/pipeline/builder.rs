@@ -30,6 +30,7 @@ use super::super::columns::run_length;
 use super::super::errors::value_error;
 use super::super::int_column::{IntColumn, Part};
 use super::super::texts::{borrow_text, collect_texts, Origin, PyText};
+use super::super::thread_state;
 use super::super::utf8_columns::{MappedUtf8Column, Utf8Column};
 use super::derived::{only_derived, CodeTable, Derived};
 use super::rows;
@@ -424,6 +425,7 @@ impl<'s> Shared<'_, '_> {
             };
             let (held, read) = {
                 let mut reader = lock(&self.reader);
+                thread_state::keep();
                 Python::attach(|py| reader.release_and_refill(py, &self.slots[slot], ended, stopping))
             };
             let mut progress = lock(&self.progress);
