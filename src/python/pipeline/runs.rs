@@ -88,8 +88,10 @@ const BYTES_PER_SENTENCE: usize = 100;
 const BYTES_PER_MENTION: usize = 64;
 
 /// The rows and bytes that `bytes` of news text needs, by table: news has a sentence
-/// per ~120 bytes, and a gazetteer mention per ~70 bytes with a gazetteer of 10k
-/// entities. Reserved pages that stay unused cost no memory.
+/// per ~120 bytes, a gazetteer mention per ~70 bytes with a gazetteer of 10k entities
+/// (some 10 bytes of text each), and a quote per two or three sentences. Reserved pages
+/// that stay unused cost no memory, while a column that outgrows its room is moved
+/// (`mremap`), which with two threads or more interrupts every other core at work.
 pub(super) struct Room {
     /// Rows per table of [`TABLE_NAMES`] (documents aside: their number is known).
     pub(super) rows: [usize; TABLE_NAMES.len()],
@@ -101,13 +103,13 @@ impl Room {
     pub(super) fn of(bytes: usize) -> Room {
         let sentences = bytes / BYTES_PER_SENTENCE + 16;
         let mentions = bytes / BYTES_PER_MENTION + 16;
-        let quotes = sentences / 4;
+        let quotes = sentences / 2;
         Room {
             rows: [0, sentences / 2, sentences, mentions, quotes, quotes, mentions],
             strings: std::array::from_fn(|column| match column {
                 PARAGRAPH_TEXT => (sentences / 2, bytes),
                 SENTENCE_TEXT => (sentences, bytes),
-                MENTION_TEXT => (mentions, bytes / 8),
+                MENTION_TEXT => (mentions, bytes / 4),
                 QUOTE_TEXT => (quotes, bytes / 4),
                 _ => (quotes, bytes / 32),
             }),
