@@ -8,6 +8,8 @@ import pickle
 import random
 import subprocess
 import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
@@ -129,6 +131,59 @@ def test_a_threads_argument_runs_on_a_pool_of_that_size_with_the_same_tables(
         assert_same(default, pipeline.analyze(texts, progress=False, threads=threads).tables())
     if sys.platform == "linux":
         assert len(pool_threads(3)) == 3 and len(pool_threads(1)) == 1
+
+
+class RecordingStream:
+    """Texts read one at a time, recording on which thread each is read and whether the
+    thread's ``threading.local`` still held what an earlier read on it stored."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self._texts = iter(texts)
+        self._local = threading.local()
+        self.reads: dict[int, int] = {}
+        self.fresh: dict[int, int] = {}  # reads that found the thread's local empty
+
+    def __iter__(self) -> RecordingStream:
+        return self
+
+    def __next__(self) -> str:
+        thread = threading.get_ident()
+        self.reads[thread] = self.reads.get(thread, 0) + 1
+        if not hasattr(self._local, "seen"):
+            self._local.seen = True
+            self.fresh[thread] = self.fresh.get(thread, 0) + 1
+        return next(self._texts)
+
+
+def test_pool_threads_read_a_stream_in_one_python_thread_state_each(texts: pd.Series) -> None:
+    # The pool's threads read the chunks with the GIL. Each keeps one Python thread state
+    # for its life (a state made and dropped at every chunk cost a memory mapping each
+    # time): so a thread-local set while reading one chunk is still there at the next.
+    stream = RecordingStream(texts.tolist()[:400] * 2)
+    tables = make_pipeline().analyze(stream, progress=False, chunk_size=4, threads=2).tables()
+    assert len(tables["documents"]) == min(len(texts), 400) * 2
+    pool = {t: n for t, n in stream.reads.items() if t != threading.get_ident()}
+    assert pool and max(pool.values()) > 8, stream.reads  # the pool read many chunks
+    assert all(stream.fresh[t] == 1 for t in stream.reads), (stream.fresh, stream.reads)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc/thread-self (Linux)")
+def test_the_calling_thread_sleeps_until_the_run_is_over(texts: pd.Series) -> None:
+    # It is woken when the run ends (and every 50 ms to check for Ctrl-C), not as chunks
+    # come in: each such wake-up took a core from the pool.
+    def switches() -> int:
+        status = Path("/proc/thread-self/status").read_text()
+        return int(status.split("\nvoluntary_ctxt_switches:")[1].split()[0])
+
+    pipeline, documents = make_pipeline(), texts.tolist()[:400] * 2
+    pipeline.analyze(documents[:8], progress=False, threads=2)
+    before, started = switches(), time.perf_counter()
+    pipeline.analyze(iter(documents), progress=False, chunk_size=4, threads=2)
+    woken, seconds = switches() - before, time.perf_counter() - started
+    chunks = len(documents) // 4
+    assert woken <= 4 + seconds / 0.05, (
+        f"woken {woken} times for {chunks} chunks in {seconds:.3f} s"
+    )
 
 
 @pytest.mark.parametrize(
