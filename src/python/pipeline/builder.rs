@@ -388,7 +388,7 @@ struct Shared<'a, 'f> {
     wanted: Strings,
     reader: Mutex<Reader<'f>>,
     progress: Mutex<Progress>,
-    /// Signalled when the run may have settled (see [`Progress::settled`]).
+    /// Signalled once the run has settled (see [`Progress::settled`]), and only then.
     settled: Condvar,
     order: Mutex<Order>,
     finals: Mutex<Finals<'f>>,
