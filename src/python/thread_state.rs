@@ -19,7 +19,7 @@ thread_local! {
 /// Makes this thread's Python thread state last until the thread ends, if it has none:
 /// later `Python::attach` calls on the thread reuse it instead of making and dropping one
 /// each time. A thread that has a state already (the calling thread, say) is left as it
-/// is. Call it without the GIL, from a thread that may hold one (a pool thread).
+/// is. Call it without holding the GIL.
 pub(crate) fn keep() {
     if KEPT.get() {
         return;
