@@ -54,21 +54,18 @@ impl<'a> Part<'a> {
     /// The values, in order.
     pub(crate) fn iter(&self) -> PartIter<'a> {
         match self.values {
-            Values::I64(values) => PartIter::I64(
-                values
-                    .get(self.first..)
-                    .unwrap_or_default()
-                    .iter()
-                    .step_by(self.stride),
-            ),
-            Values::I32(values) => PartIter::I32(
-                values
-                    .get(self.first..)
-                    .unwrap_or_default()
-                    .iter()
-                    .step_by(self.stride),
-            ),
+            Values::I64(values) => PartIter::I64(self.every(values)),
+            Values::I32(values) => PartIter::I32(self.every(values)),
         }
+    }
+
+    /// Every `stride`-th value of `values` from `first` on.
+    fn every<T>(&self, values: &'a [T]) -> std::iter::StepBy<std::slice::Iter<'a, T>> {
+        values
+            .get(self.first..)
+            .unwrap_or_default()
+            .iter()
+            .step_by(self.stride)
     }
 
     /// The values as a slice, when they are contiguous int64.
