@@ -176,8 +176,9 @@ def analyze(
         if not isinstance(threads, int) or isinstance(threads, bool):
             raise PressworkTypeError(f"threads must be an int or None, not {threads!r}")
         if not 1 <= threads <= _MAX_THREADS:
-            limit = f"between 1 and {_MAX_THREADS}"
-            raise PressworkValueError(f"threads must be {limit}, not {threads}")
+            raise PressworkValueError(
+                f"threads must be between 1 and {_MAX_THREADS}, not {threads}"
+            )
     documents = Documents(texts, keys, chunk_size)
     # With pyarrow the core fills the text columns; without, they are sliced from the
     # texts, which are then kept.
