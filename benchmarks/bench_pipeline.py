@@ -18,7 +18,9 @@ news articles repeated) and the 10k-entity gazetteer of ``bench_match.py``
   peak ≤ 2× the corpus in memory, and the ratio to the peer;
 * the ceiling for the two-thread ratio: the Rust core alone (``examples/pipeline_files
   --parallel``, built with cargo; no Python, no tables) on 1 and 2 threads at the start of
-  every round, under the same load (``--no-core-ceiling`` skips it);
+  every round, under the same load, and how writing into fresh pages scales on the machine
+  (``examples/fresh_pages``: the page faults of the output columns) (``--no-core-ceiling``
+  skips both);
 * where the time of the one-thread presswork call goes: the core's table builder (the Rust
   work, parallel, GIL released) against the Python assembly in ``presswork.pipeline``
   (explicit timers around its functions, in extra passes after the timed ones).
@@ -381,26 +383,38 @@ class CoreCeiling:
     presswork rows: ``examples/pipeline_files --parallel``, one measurement per thread
     count at each round of the presswork rows (so under the same load), the best pass's
     MB/s kept. Its 2 ÷ 1 ratio is the ceiling of the tables' scaling on this machine at
-    this time."""
+    this time.
+
+    At each round also ``examples/fresh_pages``: 64 MB (about what a call on the 20 MB
+    corpus writes into its final columns) written on 1 and 2 threads into fresh mappings,
+    each page faulted in, and into mappings already in place. Its fresh-page 2 ÷ 1 ratio
+    says how well the output columns' page faults scale here, a part of every call that
+    no code of ours can make parallel where the kernel or the hypervisor serialises it."""
 
     def __init__(self, gazetteer: Path, corpus: Path) -> None:
         import subprocess
 
         self.args = [str(gazetteer), str(corpus)]
         self.rounds: dict[int, list[float]] = {threads: [] for threads in PW_THREADS}
+        #: Per round, 2 ÷ 1 threads writing (fresh pages, reused pages).
+        self.pages: list[tuple[float, float]] = []
         self.failed = ""
-        build = ["cargo", "build", "--quiet", "--release", "--example", "pipeline_files"]
+        build = ["cargo", "build", "--quiet", "--release"]
+        build += ["--example", "pipeline_files", "--example", "fresh_pages"]
         try:
             subprocess.run(build, cwd=REPO, check=True, capture_output=True, timeout=900)
         except (OSError, subprocess.SubprocessError) as error:
-            self.failed = f"the core example did not build: {error}"
-        self.binary = REPO / "target" / "release" / "examples" / "pipeline_files"
+            self.failed = f"the core examples did not build: {error}"
+        examples = REPO / "target" / "release" / "examples"
+        self.binary = examples / "pipeline_files"
+        self.pages_binary = examples / "fresh_pages"
 
     def round(self) -> None:
-        """One measurement per thread count."""
+        """One measurement per thread count, and one of the writes into fresh pages."""
         import re
         import subprocess
 
+        self._pages_round()
         for threads in PW_THREADS:
             if self.failed:
                 return
@@ -421,9 +435,35 @@ class CoreCeiling:
             log(f"    the Rust core alone, {threads} thread(s): {mb_s:.1f} MB/s")
             self.rounds[threads].append(mb_s)
 
+    def _pages_round(self) -> None:
+        import re
+        import subprocess
+
+        if self.failed:
+            return
+        cpus = sorted(os.sched_getaffinity(0))[: max(PW_THREADS)]
+        ran = subprocess.run(
+            [str(self.pages_binary), "--mb", "64", "--rounds", "3", "--threads", "2"],
+            preexec_fn=lambda: os.sched_setaffinity(0, cpus),
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        found = re.search(r"fresh pages ([0-9.]+)x, reused pages ([0-9.]+)x", ran.stdout)
+        if ran.returncode != 0 or found is None:
+            self.failed = f"the fresh-pages example failed: {ran.stderr.strip()[-300:]}"
+            return
+        fresh, reused = float(found.group(1)), float(found.group(2))
+        log(f"    writing 64 MB, 2 threads ÷ 1: fresh pages {fresh:.2f}×, reused {reused:.2f}×")
+        self.pages.append((fresh, reused))
+
     def result(self) -> dict[int, list[float]] | str:
         """MB/s per thread count, round by round, or why there are none."""
         return self.failed or self.rounds
+
+    def pages_result(self) -> list[tuple[float, float]]:
+        """Per round, the 2 ÷ 1 ratios of writing into fresh and into reused pages."""
+        return [] if self.failed else self.pages
 
 
 def _shown(path: Path) -> str:
@@ -505,7 +545,10 @@ def _speed_section(rows: list[dict], peer: dict | None) -> list[str]:
 
 
 def _targets_section(
-    pw: dict[int, dict], peer: dict | None, ceiling: dict[int, list[float]] | str | None = None
+    pw: dict[int, dict],
+    peer: dict | None,
+    ceiling: dict[int, list[float]] | str | None = None,
+    pages: list[tuple[float, float]] | None = None,
 ) -> list[str]:
     def met(ok: bool | None) -> str:
         return "—" if ok is None else ("yes" if ok else "**no**")
@@ -537,6 +580,15 @@ def _targets_section(
             f"({best1:.1f} → {best2:.1f} MB/s; round by round "
             f"{', '.join(f'{r:.2f}' for r in rounds)}) | {best2 / best1:.2f}× "
             f"(median {_median(rounds):.2f}×) | the machine's ceiling for the rows above |"
+        )
+    if pages:
+        fresh, reused = [p[0] for p in pages], [p[1] for p in pages]
+        out.append(
+            "| (context) writing 64 MB into fresh pages, each faulted in, as the final "
+            "columns are (`examples/fresh_pages`): 2 threads ÷ 1, round by round "
+            f"{', '.join(f'{r:.2f}' for r in fresh)}; into pages already in place: "
+            f"{', '.join(f'{r:.2f}' for r in reused)} | median {_median(fresh):.2f}× "
+            f"(in place: {_median(reused):.2f}×) | how the output's page faults scale here |"
         )
     for threads, res in sorted(pw.items()):
         ratio = res.get("peak_ratio") if harness.ok(res) else None
@@ -675,7 +727,7 @@ def report(meta: dict, rows: list[dict]) -> str:
             "the PhraseMatcher matches token sequences (no typographic folding, no "
             "`O’Brien`/`O'Brien`), textacy yields only attributed quotes.\n"
         )
-    out += _targets_section(pw, peer, meta.get("core_ceiling"))
+    out += _targets_section(pw, peer, meta.get("core_ceiling"), meta.get("page_ceiling"))
     if isinstance(meta.get("core_ceiling"), str):
         out.append(f"The core's ceiling was not measured: {meta['core_ceiling']}.\n")
     out += _breakdown_section(pw.get(1) or {})
@@ -723,7 +775,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_false",
         help="skip the Rust core alone on 1 and 2 threads (built with cargo; the ceiling "
         "of the tables' scaling on this machine, measured at each round of the presswork "
-        "rows)",
+        "rows) and the writes into fresh pages on 1 and 2 threads",
     )
     ap.add_argument("--json", type=Path, help="also write the results as JSON here")
     ap.add_argument("--out", type=Path, help="write the Markdown report here (default stdout)")
@@ -771,6 +823,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     rows: list[dict[str, Any]] = []
     ceiling: dict[int, list[float]] | str | None = None
+    pages: list[tuple[float, float]] = []
     pw_extra, why = (None, "") if args.no_presswork else harness.presswork_env(PROBE)
     if pw_extra is None and why:
         log(f"presswork is not usable ({why}); skipping its rows")
@@ -787,7 +840,7 @@ def main(argv: list[str] | None = None) -> int:
             notes.append(f"presswork imported with {pw_extra}.")
         reference = None
         if args.core_ceiling and hasattr(os, "sched_setaffinity"):
-            log("building the Rust core's example (examples/pipeline_files) ...")
+            log("building the Rust core's examples (pipeline_files, fresh_pages) ...")
             reference = CoreCeiling(gpath, path)
         jobs = [
             {**base, "system": "presswork", "threads": t, "extra": pw_extra, "breakdown": t == 1}
@@ -808,6 +861,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         if reference is not None:
             ceiling = reference.result()
+            pages = reference.pages_result()
         for job, res in zip(jobs, best):
             if res.get("status") == "ok":
                 systems["presswork"] = {"version": res["version"], "note": res["note"]}
@@ -874,6 +928,7 @@ def main(argv: list[str] | None = None) -> int:
         "dtype": args.dtype,
         "presswork": pw_line,
         "core_ceiling": ceiling,
+        "page_ceiling": pages,
         "systems": systems,
         "notes": notes,
     }
