@@ -43,6 +43,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shlex
 import sys
 import time
@@ -398,72 +399,74 @@ class CoreCeiling:
         self.rounds: dict[int, list[float]] = {threads: [] for threads in PW_THREADS}
         #: Per round, 2 ÷ 1 threads writing (fresh pages, reused pages).
         self.pages: list[tuple[float, float]] = []
-        self.failed = ""
+        self.failed = self.pages_failed = ""
         build = ["cargo", "build", "--quiet", "--release"]
         build += ["--example", "pipeline_files", "--example", "fresh_pages"]
         try:
             subprocess.run(build, cwd=REPO, check=True, capture_output=True, timeout=900)
         except (OSError, subprocess.SubprocessError) as error:
-            self.failed = f"the core examples did not build: {error}"
+            self.failed = self.pages_failed = f"the core examples did not build: {error}"
         examples = REPO / "target" / "release" / "examples"
         self.binary = examples / "pipeline_files"
         self.pages_binary = examples / "fresh_pages"
 
     def round(self) -> None:
         """One measurement per thread count, and one of the writes into fresh pages."""
-        import re
-        import subprocess
-
-        self._pages_round()
+        most = max(PW_THREADS)
+        if not self.pages_failed:
+            args = ["--mb", "64", "--rounds", "3", "--threads", str(most)]
+            pattern = r"fresh pages ([0-9.]+)x, reused pages ([0-9.]+)x"
+            found = self._run(self.pages_binary, args, most, pattern)
+            if isinstance(found, str):
+                self.pages_failed = f"the fresh-pages example failed: {found}"
+                log(f"    {self.pages_failed}")
+            else:
+                fresh, reused = float(found.group(1)), float(found.group(2))
+                log(
+                    f"    writing 64 MB, {most} threads ÷ 1: fresh pages {fresh:.2f}×, "
+                    f"reused {reused:.2f}×"
+                )
+                self.pages.append((fresh, reused))
         for threads in PW_THREADS:
             if self.failed:
                 return
-            cpus = sorted(os.sched_getaffinity(0))[:threads]
-            ran = subprocess.run(
-                [str(self.binary), "--throughput", "100", "--parallel", *self.args],
-                env={**os.environ, "RAYON_NUM_THREADS": str(threads)},
-                preexec_fn=lambda cpus=cpus: os.sched_setaffinity(0, cpus),
-                capture_output=True,
-                text=True,
-                timeout=600,
-            )
-            found = re.search(r"best pass ([0-9.]+) MB/s", ran.stdout)
-            if ran.returncode != 0 or found is None:
-                self.failed = f"the core example failed: {ran.stderr.strip()[-300:]}"
+            args = ["--throughput", "100", "--parallel", *self.args]
+            found = self._run(self.binary, args, threads, r"best pass ([0-9.]+) MB/s")
+            if isinstance(found, str):
+                self.failed = f"the core example failed: {found}"
                 return
             mb_s = float(found.group(1))
             log(f"    the Rust core alone, {threads} thread(s): {mb_s:.1f} MB/s")
             self.rounds[threads].append(mb_s)
 
-    def _pages_round(self) -> None:
-        import re
+    @staticmethod
+    def _run(binary: Path, args: list[str], threads: int, pattern: str) -> re.Match[str] | str:
+        """Runs ``binary`` pinned to ``threads`` CPUs with ``RAYON_NUM_THREADS=threads``;
+        returns ``pattern``'s match in its output, or why there is none."""
         import subprocess
 
-        if self.failed:
-            return
-        cpus = sorted(os.sched_getaffinity(0))[: max(PW_THREADS)]
+        cpus = sorted(os.sched_getaffinity(0))[:threads]
         ran = subprocess.run(
-            [str(self.pages_binary), "--mb", "64", "--rounds", "3", "--threads", "2"],
+            [str(binary), *args],
+            env={**os.environ, "RAYON_NUM_THREADS": str(threads)},
             preexec_fn=lambda: os.sched_setaffinity(0, cpus),
             capture_output=True,
             text=True,
             timeout=600,
         )
-        found = re.search(r"fresh pages ([0-9.]+)x, reused pages ([0-9.]+)x", ran.stdout)
+        found = re.search(pattern, ran.stdout)
         if ran.returncode != 0 or found is None:
-            self.failed = f"the fresh-pages example failed: {ran.stderr.strip()[-300:]}"
-            return
-        fresh, reused = float(found.group(1)), float(found.group(2))
-        log(f"    writing 64 MB, 2 threads ÷ 1: fresh pages {fresh:.2f}×, reused {reused:.2f}×")
-        self.pages.append((fresh, reused))
+            return ran.stderr.strip()[-300:] or f"exit status {ran.returncode}"
+        return found
 
     def result(self) -> dict[int, list[float]] | str:
         """MB/s per thread count, round by round, or why there are none."""
         return self.failed or self.rounds
 
     def pages_result(self) -> list[tuple[float, float]]:
-        """Per round, the 2 ÷ 1 ratios of writing into fresh and into reused pages."""
-        return [] if self.failed else self.pages
+        """Per round, the 2 ÷ 1 ratios of writing into fresh and into reused pages (none
+        if the example failed)."""
+        return [] if self.pages_failed else self.pages
 
 
 def _shown(path: Path) -> str:
