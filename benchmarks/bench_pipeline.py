@@ -45,6 +45,7 @@ import json
 import os
 import re
 import shlex
+import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -393,8 +394,6 @@ class CoreCeiling:
     no code of ours can make parallel where the kernel or the hypervisor serialises it."""
 
     def __init__(self, gazetteer: Path, corpus: Path) -> None:
-        import subprocess
-
         self.args = [str(gazetteer), str(corpus)]
         self.rounds: dict[int, list[float]] = {threads: [] for threads in PW_THREADS}
         #: Per round, 2 ÷ 1 threads writing (fresh pages, reused pages).
@@ -443,8 +442,6 @@ class CoreCeiling:
     def _run(binary: Path, args: list[str], threads: int, pattern: str) -> re.Match[str] | str:
         """Runs ``binary`` pinned to ``threads`` CPUs with ``RAYON_NUM_THREADS=threads``;
         returns ``pattern``'s match in its output, or why there is none."""
-        import subprocess
-
         cpus = sorted(os.sched_getaffinity(0))[:threads]
         ran = subprocess.run(
             [str(binary), *args],

@@ -16,6 +16,8 @@
 //! page faults do not scale (a VM whose hypervisor backs each fault), the output
 //! columns' faults are a serial part of any analysis that returns new arrays.
 
+mod common;
+
 use std::time::Instant;
 
 use memmap2::MmapMut;
@@ -24,21 +26,14 @@ use memmap2::MmapMut;
 const MAPPING: usize = 1 << 20;
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let option = |name: &str, default: usize| -> usize {
-        args.iter()
-            .position(|a| a == name)
-            .map(|at| {
-                let value = args.get(at + 1).unwrap_or_else(|| panic!("{name} needs a value"));
-                value
-                    .parse()
-                    .unwrap_or_else(|_| panic!("{name} must be a whole number, not {value:?}"))
-            })
-            .unwrap_or(default)
-    };
-    let megabytes = option("--mb", 64);
-    let rounds = option("--rounds", 5).max(1);
-    let most = option("--threads", 2).max(1);
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let megabytes: usize = common::take_number(&mut args, "--mb").unwrap_or(64);
+    let rounds: usize = common::take_number(&mut args, "--rounds").unwrap_or(5).max(1);
+    let most: usize = common::take_number(&mut args, "--threads").unwrap_or(2).max(1);
+    assert!(
+        args.is_empty(),
+        "usage: fresh_pages [--mb MB] [--rounds N] [--threads N], not {args:?}"
+    );
     let mappings = (megabytes * 1_000_000).div_ceil(MAPPING).max(most);
     let bytes = (mappings * MAPPING) as f64;
     let mut best = vec![[0.0f64; 2]; most];
